@@ -1,0 +1,185 @@
+// Domain vocabulary shared by the Node side and the page: grades, statuses, flags, progress and
+// the shapes of an incident as the app stores and shows it. No Node or DOM imports here.
+
+export const GRADES = [1, 2, 3, 4] as const
+export type Grade = (typeof GRADES)[number]
+
+/** Default grade names; forces name them differently, so the UI labels come from here only. */
+export const GRADE_NAMES: Record<Grade, string> = {
+  1: 'Immediate',
+  2: 'Priority',
+  3: 'Scheduled',
+  4: 'Resolution',
+}
+
+export const POLICE_STATUSES = ['open', 'assigned', 'attended', 'closed'] as const
+export type PoliceStatus = (typeof POLICE_STATUSES)[number]
+
+export const SOURCES = ['999', '101', 'online', 'other'] as const
+export type Source = (typeof SOURCES)[number]
+
+export const CALLER_ROLES = ['victim', 'third-party', 'child', 'other'] as const
+export type CallerRole = (typeof CALLER_ROLES)[number]
+
+/** Risk markers the feed format names; unknown markers are kept and shown as they came. */
+export const KNOWN_FLAGS = [
+  'children-present',
+  'weapon',
+  'injury',
+  'strangulation',
+  'pregnancy',
+  'repeat-victim',
+  'threats-to-kill',
+  'suspect-on-scene',
+  'alcohol-drugs',
+] as const
+export type KnownFlag = (typeof KNOWN_FLAGS)[number]
+
+export const FLAG_LABELS: Record<KnownFlag, string> = {
+  'children-present': 'Children present',
+  weapon: 'Weapon',
+  injury: 'Injury',
+  strangulation: 'Strangulation',
+  pregnancy: 'Pregnancy',
+  'repeat-victim': 'Repeat victim',
+  'threats-to-kill': 'Threats to kill',
+  'suspect-on-scene': 'Suspect on scene',
+  'alcohol-drugs': 'Alcohol / drugs',
+}
+
+/** The support worker's own progress on an incident, separate from the police status. */
+export const PROGRESS = ['new', 'reviewing', 'contacted', 'done'] as const
+export type Progress = (typeof PROGRESS)[number]
+
+export const PROGRESS_LABELS: Record<Progress, string> = {
+  new: 'New',
+  reviewing: 'Reviewing',
+  contacted: 'Contacted',
+  done: 'Done',
+}
+
+/** Where a stored incident's current version came from. */
+export type Origin = 'feed' | 'manual'
+
+/** One incident as the feed format defines it, normalised: grade 1–4, times ISO 8601 UTC. */
+export interface IncidentFields {
+  incidentRef: string
+  /** ISO 8601 UTC, e.g. 2026-11-21T15:04:12.000Z */
+  receivedAt: string
+  updatedAt: string
+  grade: Grade
+  status: PoliceStatus
+  source: Source | null
+  summary: string
+  location: { address: string | null; postcode: string | null }
+  callerRole: CallerRole | null
+  victim: { name: string | null; phone: string | null; dateOfBirth: string | null }
+  suspect: { name: string | null; relationship: string | null }
+  flags: string[]
+  /** Fields outside the format, kept as they arrived; nested unknowns as dotted paths. */
+  extra: Record<string, unknown>
+}
+
+/** A record rejected by validation: where it was, which field, and why. */
+export interface Rejection {
+  /** e.g. "index 2", "line 3", "row 4" */
+  at: string
+  field: string
+  reason: string
+}
+
+/** What happened to one feed file: the CLI's per-file JSON and the quarantine report. */
+export interface FileReport {
+  file: string
+  accepted: number
+  updated: number
+  unchanged: number
+  rejected: Rejection[]
+  /** Set when the whole file was rejected (unparseable, empty, wrong type, unsupported). */
+  error: string | null
+}
+
+export interface Regrade {
+  from: Grade
+  to: Grade
+  at: string
+}
+
+/** What the queue needs for one row (and for searching it). */
+export interface QueueRow {
+  id: number
+  incidentRef: string
+  receivedAt: string
+  updatedAt: string
+  grade: Grade
+  status: PoliceStatus
+  source: Source | null
+  summary: string
+  flags: string[]
+  victimName: string | null
+  victimPhone: string | null
+  address: string | null
+  postcode: string | null
+  progress: Progress
+  origin: Origin
+  lastRegrade: Regrade | null
+}
+
+export type HistoryKind = 'arrival' | 'regrade' | 'status' | 'change'
+
+/** One accepted change to an incident's feed record. */
+export interface HistoryEntry {
+  id: number
+  kind: HistoryKind
+  /** When the change happened at source (the record's updatedAt; receivedAt for arrival). */
+  at: string
+  /** When DA Desk recorded it. */
+  recordedAt: string
+  field: string
+  from: string | null
+  to: string | null
+  origin: Origin
+  /** Feed file name, or the worker who typed a manual entry. */
+  via: string | null
+}
+
+export interface IncidentDetail {
+  row: QueueRow
+  fields: IncidentFields
+  history: HistoryEntry[]
+}
+
+export interface Session {
+  id: number
+  workerName: string
+  organisation: string
+  signedInAt: string
+}
+
+export interface FeedHealth {
+  inbox: string
+  watching: boolean
+  /** What is wrong with the inbox right now, in words for the worker; null when all is well. */
+  problem: string | null
+  lastFileAt: string | null
+  lastFileName: string | null
+  quarantinedCount: number
+  /** Files in the inbox that DA Desk does not read (left there, not deleted). */
+  unsupported: string[]
+}
+
+export interface QuarantinedFile {
+  id: number
+  fileName: string
+  /** Where the file now is. */
+  path: string
+  at: string
+  report: FileReport
+}
+
+export type Theme = 'dark' | 'light'
+
+export interface Settings {
+  inboxDir: string
+  theme: Theme
+}
