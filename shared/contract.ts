@@ -59,7 +59,6 @@ export interface EventPayloads {
   'feed.health': FeedHealth
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES: readonly EventName[] = ['incidents.changed', 'feed.health']
 
 /** The closed set of error codes a call can return. */
 export const ERROR_CODES = [
@@ -86,10 +85,6 @@ export interface DaDeskApi {
   call<N extends CallName>(name: N, request: CallRequest<N>): Promise<Result<CallResults[N]>>
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
 }
-
-/** IPC channel names used by Electron main and the preload. */
-export const IPC_CALL_CHANNEL = 'da-desk:call'
-export const IPC_EVENT_CHANNEL = 'da-desk:event'
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(callRequests, name)

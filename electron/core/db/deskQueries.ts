@@ -1,0 +1,94 @@
+// SQL for sessions, the audit log, the record of feed files and settings.
+import type { Db } from './openDatabase.ts'
+import type { FileReport, QuarantinedFile, Session } from '#shared/domain.ts'
+
+export interface AuditEntry {
+  at: string
+  sessionId: number | null
+  actor: string
+  action: string
+  incidentId: number | null
+  detail: Record<string, unknown>
+}
+
+export interface FeedFileRecord {
+  fileName: string
+  path: string
+  processedAt: string
+  outcome: 'processed' | 'quarantined'
+  report: FileReport
+}
+
+export function deskQueries(db: Db) {
+  const insertSession = db.prepare(
+    `INSERT INTO sessions (worker_name, organisation, signed_in_at)
+     VALUES (:workerName, :organisation, :signedInAt)`,
+  )
+  const endSession = db.prepare(`UPDATE sessions SET signed_out_at = :at WHERE id = :id`)
+  const insertAudit = db.prepare(
+    `INSERT INTO audit_log (at, session_id, actor, action, incident_id, detail)
+     VALUES (:at, :sessionId, :actor, :action, :incidentId, :detail)`,
+  )
+  const insertFeedFile = db.prepare(
+    `INSERT INTO feed_files (file_name, path, processed_at, outcome, report)
+     VALUES (:fileName, :path, :processedAt, :outcome, :report)`,
+  )
+  const lastFeedFile = db.prepare<[], { file_name: string; processed_at: string }>(
+    `SELECT file_name, processed_at FROM feed_files ORDER BY id DESC LIMIT 1`,
+  )
+  const quarantined = db.prepare<[], Record<string, string | number>>(
+    `SELECT id, file_name, path, processed_at, report FROM feed_files
+     WHERE outcome = 'quarantined' ORDER BY id DESC`,
+  )
+  const quarantinedCount = db.prepare<[], { n: number }>(
+    `SELECT count(*) AS n FROM feed_files WHERE outcome = 'quarantined'`,
+  )
+  const getSetting = db.prepare<{ key: string }, { value: string }>(
+    `SELECT value FROM settings WHERE key = :key`,
+  )
+  const putSetting = db.prepare(
+    `INSERT INTO settings (key, value) VALUES (:key, :value)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  )
+
+  return {
+    startSession(workerName: string, organisation: string, signedInAt: string): Session {
+      const id = Number(insertSession.run({ workerName, organisation, signedInAt }).lastInsertRowid)
+      return { id, workerName, organisation, signedInAt }
+    },
+    endSession(id: number, at: string): void {
+      endSession.run({ id, at })
+    },
+    audit(entry: AuditEntry): void {
+      insertAudit.run({ ...entry, detail: JSON.stringify(entry.detail) })
+    },
+    recordFeedFile(file: FeedFileRecord): void {
+      insertFeedFile.run({ ...file, report: JSON.stringify(file.report) })
+    },
+    lastFeedFile(): { fileName: string; at: string } | null {
+      const r = lastFeedFile.get()
+      return r ? { fileName: r.file_name, at: r.processed_at } : null
+    },
+    quarantinedFiles(): QuarantinedFile[] {
+      return quarantined.all().map((r) => ({
+        id: Number(r.id),
+        fileName: String(r.file_name),
+        path: String(r.path),
+        at: String(r.processed_at),
+        report: JSON.parse(String(r.report)) as FileReport,
+      }))
+    },
+    quarantinedCount(): number {
+      return quarantinedCount.get()?.n ?? 0
+    },
+    setting(key: string): unknown {
+      const r = getSetting.get({ key })
+      return r === undefined ? undefined : JSON.parse(r.value)
+    },
+    putSetting(key: string, value: unknown): void {
+      putSetting.run({ key, value: JSON.stringify(value) })
+    },
+  }
+}
+
+export type DeskQueries = ReturnType<typeof deskQueries>

@@ -1,0 +1,199 @@
+// SQL for incidents and their feed history. Everything that reads or writes those tables is here.
+import type { Db } from './openDatabase.ts'
+import type {
+  Grade,
+  HistoryEntry,
+  HistoryKind,
+  IncidentFields,
+  Origin,
+  Progress,
+  QueueRow,
+} from '#shared/domain.ts'
+
+interface IncidentRecord {
+  id: number
+  incident_ref: string
+  received_at: string
+  updated_at: string
+  grade: number
+  status: string
+  source: string | null
+  summary: string
+  address: string | null
+  postcode: string | null
+  caller_role: string | null
+  victim_name: string | null
+  victim_phone: string | null
+  victim_dob: string | null
+  suspect_name: string | null
+  suspect_relationship: string | null
+  flags: string
+  extra: string
+  origin: string
+  progress: string
+  last_regrade: string | null
+}
+
+export interface StoredIncident {
+  id: number
+  origin: Origin
+  fields: IncidentFields
+}
+
+export interface NewHistoryEntry {
+  incidentId: number
+  kind: HistoryKind
+  at: string
+  recordedAt: string
+  field: string
+  from: string | null
+  to: string | null
+  origin: Origin
+  via: string | null
+}
+
+const selectRow = `
+  SELECT i.*, (
+    SELECT json_object('from', CAST(h.from_value AS INTEGER), 'to', CAST(h.to_value AS INTEGER),
+                       'at', h.at)
+    FROM incident_history h
+    WHERE h.incident_id = i.id AND h.kind = 'regrade'
+    ORDER BY h.id DESC LIMIT 1
+  ) AS last_regrade
+  FROM incidents i`
+
+function toFields(r: IncidentRecord): IncidentFields {
+  return {
+    incidentRef: r.incident_ref,
+    receivedAt: r.received_at,
+    updatedAt: r.updated_at,
+    grade: r.grade as Grade,
+    status: r.status as IncidentFields['status'],
+    source: r.source as IncidentFields['source'],
+    summary: r.summary,
+    location: { address: r.address, postcode: r.postcode },
+    callerRole: r.caller_role as IncidentFields['callerRole'],
+    victim: { name: r.victim_name, phone: r.victim_phone, dateOfBirth: r.victim_dob },
+    suspect: { name: r.suspect_name, relationship: r.suspect_relationship },
+    flags: JSON.parse(r.flags) as string[],
+    extra: JSON.parse(r.extra) as Record<string, unknown>,
+  }
+}
+
+function toRow(r: IncidentRecord): QueueRow {
+  return {
+    id: r.id,
+    incidentRef: r.incident_ref,
+    receivedAt: r.received_at,
+    updatedAt: r.updated_at,
+    grade: r.grade as Grade,
+    status: r.status as QueueRow['status'],
+    source: r.source as QueueRow['source'],
+    summary: r.summary,
+    flags: JSON.parse(r.flags) as string[],
+    victimName: r.victim_name,
+    victimPhone: r.victim_phone,
+    address: r.address,
+    postcode: r.postcode,
+    progress: r.progress as Progress,
+    origin: r.origin as Origin,
+    lastRegrade: r.last_regrade ? (JSON.parse(r.last_regrade) as QueueRow['lastRegrade']) : null,
+  }
+}
+
+function toParams(f: IncidentFields, origin: Origin) {
+  return {
+    incident_ref: f.incidentRef,
+    received_at: f.receivedAt,
+    updated_at: f.updatedAt,
+    grade: f.grade,
+    status: f.status,
+    source: f.source,
+    summary: f.summary,
+    address: f.location.address,
+    postcode: f.location.postcode,
+    caller_role: f.callerRole,
+    victim_name: f.victim.name,
+    victim_phone: f.victim.phone,
+    victim_dob: f.victim.dateOfBirth,
+    suspect_name: f.suspect.name,
+    suspect_relationship: f.suspect.relationship,
+    flags: JSON.stringify(f.flags),
+    extra: JSON.stringify(f.extra),
+    origin,
+  }
+}
+
+const columns = `incident_ref, received_at, updated_at, grade, status, source, summary, address,
+  postcode, caller_role, victim_name, victim_phone, victim_dob, suspect_name,
+  suspect_relationship, flags, extra, origin`
+
+export function incidentQueries(db: Db) {
+  const byRef = db.prepare<{ ref: string }, IncidentRecord>(
+    `SELECT *, NULL AS last_regrade FROM incidents WHERE incident_ref = :ref`,
+  )
+  const insert = db.prepare(
+    `INSERT INTO incidents (${columns}, created_at)
+     VALUES (${columns.replace(/(\w+)/g, ':$1')}, :created_at)`,
+  )
+  const update = db.prepare(
+    `UPDATE incidents SET ${columns
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== 'incident_ref')
+      .map((c) => `${c} = :${c}`)
+      .join(', ')}
+     WHERE id = :id`,
+  )
+  const history = db.prepare(
+    `INSERT INTO incident_history
+       (incident_id, kind, at, recorded_at, field, from_value, to_value, origin, via)
+     VALUES (:incidentId, :kind, :at, :recordedAt, :field, :from, :to, :origin, :via)`,
+  )
+  const allRows = db.prepare<[], IncidentRecord>(`${selectRow} ORDER BY i.id`)
+  const rowById = db.prepare<{ id: number }, IncidentRecord>(`${selectRow} WHERE i.id = :id`)
+  const historyOf = db.prepare<{ id: number }, Record<string, unknown>>(
+    `SELECT id, kind, at, recorded_at AS recordedAt, field, from_value AS "from",
+            to_value AS "to", origin, via
+     FROM incident_history WHERE incident_id = :id ORDER BY id`,
+  )
+  const progress = db.prepare(`UPDATE incidents SET progress = :progress WHERE id = :id`)
+
+  return {
+    findByRef(ref: string): StoredIncident | undefined {
+      const r = byRef.get({ ref })
+      return r && { id: r.id, origin: r.origin as Origin, fields: toFields(r) }
+    },
+    insert(fields: IncidentFields, origin: Origin, createdAt: string): number {
+      return Number(insert.run({ ...toParams(fields, origin), created_at: createdAt }).lastInsertRowid)
+    },
+    update(id: number, fields: IncidentFields, origin: Origin): void {
+      const { incident_ref: _ref, ...params } = toParams(fields, origin)
+      update.run({ ...params, id })
+    },
+    addHistory(entry: NewHistoryEntry): void {
+      history.run(entry)
+    },
+    listRows(): QueueRow[] {
+      return allRows.all().map(toRow)
+    },
+    row(id: number): QueueRow | undefined {
+      const r = rowById.get({ id })
+      return r && toRow(r)
+    },
+    detail(id: number) {
+      const r = rowById.get({ id })
+      if (!r) return undefined
+      return {
+        row: toRow(r),
+        fields: toFields(r),
+        history: historyOf.all({ id }) as unknown as HistoryEntry[],
+      }
+    },
+    setProgress(id: number, value: Progress): boolean {
+      return progress.run({ id, progress: value }).changes === 1
+    },
+  }
+}
+
+export type IncidentQueries = ReturnType<typeof incidentQueries>

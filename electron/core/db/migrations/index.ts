@@ -1,0 +1,4 @@
+// The numbered, forward-only migrations, in order. Version N is migrations[N - 1].
+import { sql as v1 } from './001_initial.ts'
+
+export const migrations: readonly string[] = [v1]

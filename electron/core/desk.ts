@@ -1,0 +1,272 @@
+// The application, host-independent: opens the database, watches the inbox, keeps the signed-in
+// session and serves the one handler table of the shared contract. Electron main, the Chromium
+// host and the tests all run exactly this.
+import { mkdirSync } from 'node:fs'
+import { rename, writeFile, access } from 'node:fs/promises'
+import { basename, extname, isAbsolute, join, resolve } from 'node:path'
+import type { EventName, EventPayloads } from '#shared/contract.ts'
+import type { FeedHealth, Session, Settings, Theme } from '#shared/domain.ts'
+import { toIsoUtc } from '#shared/time.ts'
+import { openDatabase } from './db/openDatabase.ts'
+import type { Db } from './db/openDatabase.ts'
+import { incidentQueries } from './db/incidentQueries.ts'
+import { deskQueries } from './db/deskQueries.ts'
+import { databaseFile } from './paths.ts'
+import type { Handlers } from './api/dispatch.ts'
+import { fail, ok } from './api/result.ts'
+import { InboxWatcher, PROCESSED_DIR, QUARANTINE_DIR } from './feed/inboxWatcher.ts'
+import type { InboxState } from './feed/inboxWatcher.ts'
+import { ingestFile } from './feed/ingestFile.ts'
+import { applyRecords } from './feed/applyRecords.ts'
+import type { RecordOutcome } from './feed/applyRecords.ts'
+import { validateRecord } from './feed/validateRecord.ts'
+
+export interface DeskOptions {
+  dataDir: string
+  now?: () => number
+  /** Watch the inbox (the app does; the CLI does not). */
+  watchInbox?: boolean
+  settleMs?: number
+}
+
+export type DeskListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
+
+export interface Desk {
+  readonly handlers: Handlers
+  readonly db: Db
+  readonly dataDir: string
+  onEvent(listener: DeskListener): () => void
+  inboxDir(): string
+  /** Resolves when every inbox file seen so far has been handled. */
+  inboxIdle(): Promise<void>
+  close(): Promise<void>
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  )
+}
+
+/** Moves a file into a folder, never overwriting: a clash gets " (2)", " (3)", ... */
+async function moveInto(path: string, dir: string): Promise<string> {
+  const name = basename(path)
+  const ext = extname(name)
+  const stem = name.slice(0, name.length - ext.length)
+  for (let n = 1; ; n++) {
+    const target = join(dir, n === 1 ? name : `${stem} (${n})${ext}`)
+    if (await exists(target)) continue
+    await rename(path, target)
+    return target
+  }
+}
+
+export function openDesk(options: DeskOptions): Desk {
+  const now = options.now ?? Date.now
+  const dataDir = resolve(options.dataDir)
+  mkdirSync(dataDir, { recursive: true })
+  const db = openDatabase(databaseFile(dataDir))
+  const incidents = incidentQueries(db)
+  const desk = deskQueries(db)
+  const listeners = new Set<DeskListener>()
+  let session: Session | null = null
+  let inbox: InboxWatcher | null = null
+  let inboxState: InboxState | null = null
+
+  const emit: DeskListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload)
+  }
+
+  function settings(): Settings {
+    return {
+      inboxDir: (desk.setting('inboxDir') as string | undefined) ?? join(dataDir, 'inbox'),
+      theme: (desk.setting('theme') as Theme | undefined) ?? 'dark',
+    }
+  }
+
+  function health(): FeedHealth {
+    const last = desk.lastFeedFile()
+    return {
+      inbox: settings().inboxDir,
+      watching: inboxState?.watching ?? false,
+      problem: inboxState?.problem ?? (inbox ? null : 'the inbox is not being watched'),
+      lastFileAt: last?.at ?? null,
+      lastFileName: last?.fileName ?? null,
+      quarantinedCount: desk.quarantinedCount(),
+      unsupported: inboxState?.unsupported ?? [],
+    }
+  }
+
+  function audit(action: string, incidentId: number | null, detail: Record<string, unknown>) {
+    desk.audit({
+      at: toIsoUtc(now()),
+      sessionId: session?.id ?? null,
+      actor: session ? `${session.workerName} (${session.organisation})` : 'system',
+      action,
+      incidentId,
+      detail,
+    })
+  }
+
+  /** Pushes changed rows to the page; only a signed-in worker's page gets personal data. */
+  function pushRows(changed: { id: number; outcome: RecordOutcome }[], flash: boolean) {
+    if (!session || changed.length === 0) return
+    const ids = [...new Set(changed.map((c) => c.id))]
+    const rows = ids.flatMap((id) => incidents.row(id) ?? [])
+    emit('incidents.changed', { rows, flashIds: flash ? ids : [] })
+  }
+
+  async function handleInboxFile(path: string): Promise<void> {
+    const dir = settings().inboxDir
+    const report = await ingestFile(db, incidents, path, {
+      now,
+      onBatch: (changed) => pushRows(changed, true),
+    })
+    const clean = report.error === null && report.rejected.length === 0
+    let target = path
+    try {
+      target = await moveInto(path, join(dir, clean ? PROCESSED_DIR : QUARANTINE_DIR))
+      if (!clean) await writeFile(`${target}.report.json`, JSON.stringify(report, null, 2) + '\n')
+    } catch (error) {
+      console.error('DA Desk: could not move a feed file out of the inbox', error)
+    }
+    desk.recordFeedFile({
+      fileName: report.file,
+      path: target,
+      processedAt: toIsoUtc(now()),
+      outcome: clean ? 'processed' : 'quarantined',
+      report,
+    })
+    emit('feed.health', health())
+  }
+
+  function startInbox() {
+    inbox = new InboxWatcher({
+      dir: settings().inboxDir,
+      onFile: handleInboxFile,
+      onState: (state) => {
+        inboxState = state
+        emit('feed.health', health())
+      },
+      ...(options.settleMs === undefined ? {} : { settleMs: options.settleMs }),
+    })
+    inbox.start()
+  }
+
+  const signedIn = <T>(run: (s: Session) => T) =>
+    session ? run(session) : fail('not-signed-in', 'Sign in to start your shift first.')
+
+  const handlers: Handlers = {
+    'session.current': () => ok(session),
+    'session.signIn': ({ workerName, organisation }) => {
+      if (session) desk.endSession(session.id, toIsoUtc(now()))
+      session = desk.startSession(workerName, organisation, toIsoUtc(now()))
+      audit('session.signIn', null, {})
+      return ok(session)
+    },
+    'session.signOut': () => {
+      if (session) {
+        audit('session.signOut', null, {})
+        desk.endSession(session.id, toIsoUtc(now()))
+      }
+      session = null
+      return ok(null)
+    },
+    'incidents.list': () => signedIn(() => ok(incidents.listRows())),
+    'incidents.get': ({ id }) =>
+      signedIn(() => {
+        const detail = incidents.detail(id)
+        if (!detail) return fail('not-found', `No incident with id ${id}.`)
+        audit('incident.view', id, { incidentRef: detail.row.incidentRef })
+        return ok(detail)
+      }),
+    'incidents.setProgress': ({ id, progress }) =>
+      signedIn(() => {
+        const before = incidents.row(id)
+        if (!before) return fail('not-found', `No incident with id ${id}.`)
+        if (before.progress === progress) return ok(before)
+        incidents.setProgress(id, progress)
+        audit('incident.progress', id, { from: before.progress, to: progress })
+        const row = incidents.row(id)!
+        emit('incidents.changed', { rows: [row], flashIds: [] })
+        return ok(row)
+      }),
+    'incidents.addManual': async ({ record }) => {
+      if (!session) return fail('not-signed-in', 'Sign in to start your shift first.')
+      const worker = session.workerName
+      const checked = validateRecord(record, 'record', now())
+      if (!checked.ok) {
+        return fail('invalid-record', 'The incident was not added: check the fields marked.', checked.rejections)
+      }
+      const ref = checked.incident.incidentRef
+      if (incidents.findByRef(ref)) {
+        return fail('invalid-record', `${ref} is already in the queue.`, [
+          { at: 'record', field: 'incidentRef', reason: 'an incident with this reference already exists' },
+        ])
+      }
+      let id = 0
+      await applyRecords(db, incidents, [checked.incident], {
+        origin: 'manual',
+        via: worker,
+        now,
+        onBatch: (changed) => {
+          id = changed[0]!.id
+        },
+      })
+      audit('incident.addManual', id, { incidentRef: ref })
+      pushRows([{ id, outcome: 'accepted' }], true)
+      return ok(incidents.row(id)!)
+    },
+    'feed.health': () => ok(health()),
+    'feed.quarantined': () => signedIn(() => ok(desk.quarantinedFiles())),
+    'settings.get': () => ok(settings()),
+    'settings.update': async (update) => {
+      if (!session) return fail('not-signed-in', 'Sign in to start your shift first.')
+      if (update.inboxDir !== undefined) {
+        const dir = update.inboxDir
+        if (!isAbsolute(dir)) {
+          return fail('bad-request', 'The inbox folder must be a full path, such as C:\\Feeds\\DA or /srv/feed.')
+        }
+        try {
+          mkdirSync(dir, { recursive: true })
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? 'error'
+          return fail('io', `DA Desk cannot use ${dir} as the inbox (${code}). The old folder is still in use.`)
+        }
+        if (dir !== settings().inboxDir) {
+          desk.putSetting('inboxDir', dir)
+          audit('settings.update', null, { inboxDir: dir })
+          if (inbox) {
+            await inbox.close()
+            startInbox()
+          }
+        }
+      }
+      if (update.theme !== undefined) desk.putSetting('theme', update.theme)
+      return ok(settings())
+    },
+  }
+
+  if (options.watchInbox ?? true) startInbox()
+
+  return {
+    handlers,
+    db,
+    dataDir,
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    inboxDir: () => settings().inboxDir,
+    inboxIdle: async () => {
+      await inbox?.idle()
+    },
+    async close() {
+      listeners.clear()
+      await inbox?.close()
+      if (session) desk.endSession(session.id, toIsoUtc(now()))
+      db.close()
+    },
+  }
+}

@@ -1,0 +1,22 @@
+// Where DA Desk keeps its data. Electron's userData folder for the app is the same folder, so the
+// CLI run beside the app finds the app's own database.
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+
+export const APP_FOLDER = 'DA Desk'
+export const DATABASE_FILE = 'da-desk.sqlite'
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DA_DESK_DATA_DIR) return env.DA_DESK_DATA_DIR
+  if (process.platform === 'win32') {
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_FOLDER)
+  }
+  if (process.platform === 'darwin') {
+    return join(homedir(), 'Library', 'Application Support', APP_FOLDER)
+  }
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_FOLDER)
+}
+
+export function databaseFile(dataDir: string): string {
+  return join(dataDir, DATABASE_FILE)
+}
