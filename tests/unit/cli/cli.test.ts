@@ -1,0 +1,141 @@
+// The command line, run as an administrator would run it.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { tempDir } from '../../support/tempDir.ts'
+
+const BIN = resolve(import.meta.dirname, '../../../electron/cli/bin.ts')
+const SAMPLES = resolve(import.meta.dirname, '../../fixtures/feed')
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  })
+  return { code: run.status, out: run.stdout, err: run.stderr }
+}
+
+function samples(dir: string): string[] {
+  return readdirSync(SAMPLES)
+    .sort()
+    .map((name) => {
+      copyFileSync(join(SAMPLES, name), join(dir, name))
+      return join(dir, name)
+    })
+}
+
+describe('da-desk ingest', () => {
+  it('ingests the sample files in order, leaves them where they are and exits 0', () => {
+    const dir = tempDir()
+    const db = join(dir, 'desk.sqlite')
+    const files = samples(dir)
+    const run = cli(['ingest', '--db', db, ...files])
+    expect(run.code).toBe(0)
+    const report = JSON.parse(run.out)
+    expect(report.totals).toEqual({ accepted: 5, updated: 1, unchanged: 0, rejected: 0, failedFiles: 0 })
+    expect(report.files.map((f: { file: string; error: unknown }) => [f.file, f.error])).toEqual(
+      files.map((f) => [f.split('/').pop(), null]),
+    )
+    expect(files.every((f) => existsSync(f))).toBe(true)
+  })
+
+  it('is harmless to run twice: the second run changes nothing', () => {
+    const dir = tempDir()
+    const db = join(dir, 'desk.sqlite')
+    const files = samples(dir)
+    cli(['ingest', '--db', db, ...files])
+    const again = JSON.parse(cli(['ingest', '--db', db, ...files]).out)
+    expect(again.totals).toMatchObject({ accepted: 0, updated: 0, unchanged: 6 })
+  })
+
+  it('reports rejected records with their place, field and reason, and exits 3', () => {
+    const dir = tempDir()
+    const file = join(dir, 'mixed.json')
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { incidentRef: 'CL-1', receivedAt: '2026-11-21T15:00:00Z', grade: 2, summary: 'ok' },
+        { incidentRef: 'CL-2', receivedAt: '2026-11-21T15:00:00', grade: 2, summary: 'no offset' },
+      ]),
+    )
+    const run = cli(['ingest', '--db', join(dir, 'desk.sqlite'), file])
+    expect(run.code).toBe(3)
+    const report = JSON.parse(run.out)
+    expect(report.files[0]).toMatchObject({ accepted: 1, error: null })
+    expect(report.files[0].rejected).toMatchObject([{ at: 'index 1', field: 'receivedAt' }])
+    expect(report.totals).toMatchObject({ accepted: 1, rejected: 1, failedFiles: 0 })
+  })
+
+  it('rejects a whole file it cannot read and says why, and exits 3', () => {
+    const dir = tempDir()
+    const files = ['empty.json', 'notes.txt', 'missing.csv'].map((n) => join(dir, n))
+    writeFileSync(files[0]!, '')
+    writeFileSync(files[1]!, 'hello')
+    const run = cli(['ingest', '--db', join(dir, 'desk.sqlite'), ...files])
+    expect(run.code).toBe(3)
+    const report = JSON.parse(run.out)
+    expect(report.files.map((f: { error: string }) => f.error)).toEqual([
+      expect.stringMatching(/empty/),
+      expect.stringMatching(/unsupported file type \.txt/),
+      expect.stringMatching(/could not be read \(ENOENT\)/),
+    ])
+    expect(report.totals.failedFiles).toBe(3)
+  })
+
+  it.each([
+    [['ingest', '--db', '/tmp/x.sqlite']],
+    [['ingest', '--nonsense', 'a.json']],
+    [['frobnicate']],
+    [[]],
+  ])('exits 2 with usage for %j', (args) => {
+    const run = cli(args)
+    expect(run.code).toBe(2)
+    expect(run.err).toMatch(/Usage: da-desk/)
+  })
+})
+
+describe('da-desk incidents', () => {
+  it('prints every incident with grade 1–4, UTC times, extra fields, history and progress', () => {
+    const dir = tempDir()
+    const db = join(dir, 'desk.sqlite')
+    cli(['ingest', '--db', db, ...samples(dir)])
+    const run = cli(['incidents', '--db', db, '--json'])
+    expect(run.code).toBe(0)
+    const incidents = JSON.parse(run.out)
+    expect(incidents).toHaveLength(5)
+    const upgraded = incidents.find((i: { incidentRef: string }) => i.incidentRef === 'CL-20261121-0461')
+    expect(upgraded).toMatchObject({
+      grade: 2,
+      status: 'assigned',
+      receivedAt: '2026-11-21T15:12:40.000Z',
+      updatedAt: '2026-11-21T15:44:10.000Z',
+      progress: 'new',
+      extra: {},
+    })
+    expect(upgraded.history.slice(0, 3)).toEqual([
+      { at: '2026-11-21T15:12:40.000Z', field: 'incident', from: null, to: 'feed' },
+      { at: '2026-11-21T15:44:10.000Z', field: 'grade', from: '3', to: '2' },
+      { at: '2026-11-21T15:44:10.000Z', field: 'status', from: 'open', to: 'assigned' },
+    ])
+  })
+
+  it('uses the app’s own database when --db is not given', () => {
+    const dataDir = tempDir()
+    const env = { DA_DESK_DATA_DIR: dataDir }
+    const file = join(dataDir, 'one.json')
+    writeFileSync(file, JSON.stringify({ incidentRef: 'CL-7', receivedAt: '2026-11-21T15:00:00Z', grade: 1, summary: 'x' }))
+    expect(cli(['ingest', file], env).code).toBe(0)
+    expect(existsSync(join(dataDir, 'da-desk.sqlite'))).toBe(true)
+    const listed = execFileSync(process.execPath, [BIN, 'incidents'], { encoding: 'utf8', env: { ...process.env, ...env } })
+    expect(listed).toMatch(/^CL-7 {2}G1 {2}open {2}new {2}21\/11\/2026 15:00 {2}x$/m)
+  })
+
+  it('fails clearly, without creating anything, when the database does not exist', () => {
+    const db = join(tempDir(), 'nope.sqlite')
+    const run = cli(['incidents', '--db', db])
+    expect(run.code).toBe(1)
+    expect(run.err).toMatch(/No database at/)
+    expect(existsSync(db)).toBe(false)
+  })
+})
