@@ -5,7 +5,7 @@
 // and `npm run start:chromium`.
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -13,20 +13,11 @@ import { EVENT_NAMES } from '#shared/ipc.ts'
 import { openDesk } from '#core/desk.ts'
 import type { Desk, DeskOptions } from '#core/desk.ts'
 import { dispatch } from '#core/api/dispatch.ts'
+import { rendererFile } from '#core/rendererFiles.ts'
 
 export const CHROMIUM_PATH = process.env.DA_DESK_CHROMIUM ?? '/usr/bin/chromium'
 const ORIGIN = 'http://da-desk.test'
 const RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../out/renderer')
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-}
 
 export interface ChromiumHostOptions extends Omit<DeskOptions, 'watchInbox'> {
   headless?: boolean
@@ -47,13 +38,15 @@ export interface ChromiumHost {
 function bridge(eventNames: readonly string[]) {
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const w = globalThis as unknown as Record<string, unknown>
-  const call = w.__daDeskCall as (name: string, request: unknown) => Promise<unknown>
-  w.__daDeskEmit = (event: string, payload: unknown) => {
-    for (const listener of listeners.get(event) ?? []) listener(payload)
+  const call = w.__daDeskCall as (name: string, request: string) => Promise<string>
+  w.__daDeskEmit = (event: string, payload: string) => {
+    const value: unknown = JSON.parse(payload)
+    for (const listener of listeners.get(event) ?? []) listener(value)
   }
   delete w.__daDeskCall
   w.daDesk = Object.freeze({
-    call: (name: string, request: unknown) => call(name, request),
+    call: async (name: string, request: unknown) =>
+      JSON.parse(await call(name, JSON.stringify(request ?? null))) as unknown,
     on: (event: string, listener: (payload: unknown) => void) => {
       if (!eventNames.includes(event)) throw new Error(`Unknown event ${event}`)
       if (!listeners.has(event)) listeners.set(event, new Set())
@@ -61,6 +54,16 @@ function bridge(eventNames: readonly string[]) {
       return () => listeners.get(event)!.delete(listener)
     },
   })
+}
+
+/** The page sends JSON text; anything else is passed on for dispatch to refuse. */
+function parseRequest(request: unknown): unknown {
+  if (typeof request !== 'string') return request
+  try {
+    return JSON.parse(request) as unknown
+  } catch {
+    return request
+  }
 }
 
 export async function launchChromiumHost(options: ChromiumHostOptions): Promise<ChromiumHost> {
@@ -93,18 +96,13 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url())
     if (url.origin !== ORIGIN) return route.abort('blockedbyclient')
-    const path = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname)))
-    if (!path.startsWith(RENDERER_DIR + sep) || !existsSync(path)) {
-      return route.fulfill({ status: 404, body: 'Not found' })
-    }
-    return route.fulfill({
-      status: 200,
-      contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
-      body: await readFile(path),
-    })
+    const file = rendererFile(RENDERER_DIR, url.pathname)
+    if (!file) return route.fulfill({ status: 404, body: 'Not found' })
+    return route.fulfill({ status: 200, contentType: file.contentType, body: await readFile(file.path) })
   })
-  await context.exposeBinding('__daDeskCall', (_source, name: unknown, request: unknown) =>
-    dispatch(desk.handlers, name, request),
+  // Values cross as JSON text: Playwright's own serialiser is far slower for large results.
+  await context.exposeBinding('__daDeskCall', async (_source, name: unknown, request: unknown) =>
+    JSON.stringify(await dispatch(desk.handlers, name, parseRequest(request))),
   )
   await context.addInitScript(bridge, EVENT_NAMES)
   const page = await context.newPage()
@@ -115,8 +113,9 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
     delivery = delivery
       .then(() =>
         page.evaluate(
-          ([e, p]) => (globalThis as unknown as { __daDeskEmit(e: string, p: unknown): void }).__daDeskEmit(e, p),
-          [event, payload] as const,
+          ([e, p]) =>
+            (globalThis as unknown as { __daDeskEmit(e: string, p: string): void }).__daDeskEmit(e, p),
+          [event, JSON.stringify(payload)] as const,
         ),
       )
       .catch(() => undefined)

@@ -17,7 +17,7 @@ const SUMMARIES = [
   'Caller says partner tried to strangle her earlier and has now left on foot.',
   'Historic report of controlling behaviour and assaults; suspect at work until 18:00.',
 ]
-const FLAG_SETS = [
+const FLAG_SETS: string[][] = [
   [],
   ['children-present'],
   ['weapon', 'threats-to-kill'],
@@ -48,7 +48,22 @@ export interface SyntheticOptions {
   refPrefix?: string
 }
 
-export function syntheticIncidents(options: SyntheticOptions): Record<string, unknown>[] {
+/** One made-up incident in the feed format. */
+export interface SyntheticIncident {
+  incidentRef: string
+  receivedAt: string
+  grade: number
+  status: string
+  source: string
+  summary: string
+  location: { address: string; postcode: string }
+  callerRole: string
+  victim: { name: string; phone: string }
+  suspect: { name: string; relationship: string }
+  flags: string[]
+}
+
+export function syntheticIncidents(options: SyntheticOptions): SyntheticIncident[] {
   const next = random(options.seed ?? 2026)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!
   const prefix = options.refPrefix ?? 'DEMO'

@@ -1,18 +1,20 @@
 // Electron glue only: the window, the app:// protocol that serves the page, the security
 // settings of the Electron checklist, and the IPC door to the core's handler table.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
 import type { IpcMainInvokeEvent, WebContents } from 'electron'
-import { join, normalize, resolve, sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '#shared/ipc.ts'
 import { openDesk } from '#core/desk.ts'
 import type { Desk } from '#core/desk.ts'
 import { dispatch } from '#core/api/dispatch.ts'
 import { fail } from '#core/api/result.ts'
 import { defaultDataDir } from '#core/paths.ts'
+import { rendererFile } from '#core/rendererFiles.ts'
 
 const SCHEME = 'app'
-const ORIGIN = `${SCHEME}://da-desk`
+const HOST = 'da-desk'
+const ORIGIN = `${SCHEME}://${HOST}`
 const RENDERER_DIR = resolve(import.meta.dirname, '../renderer')
 const PRELOAD = resolve(import.meta.dirname, '../preload/index.cjs')
 const CSP =
@@ -29,27 +31,27 @@ app.enableSandbox()
 let desk: Desk | null = null
 let window: BrowserWindow | null = null
 
+/** Only the main frame of our own window, showing our own page, may call the core. */
 function isOwnPage(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
-  return (
-    frame !== null &&
-    frame === event.sender.mainFrame &&
-    new URL(frame.url).origin === ORIGIN &&
-    event.sender === window?.webContents
-  )
+  if (frame === null || frame !== event.sender.mainFrame) return false
+  if (event.sender !== window?.webContents || !URL.canParse(frame.url)) return false
+  // Node's URL gives a custom scheme the origin "null", so compare scheme and host instead.
+  const url = new URL(frame.url)
+  return url.protocol === `${SCHEME}:` && url.host === HOST
 }
 
-function serveRenderer(request: Request): Promise<Response> | Response {
+/** Serves the built page from disk (readFile works inside app.asar); no file:// involved. */
+async function serveRenderer(request: Request): Promise<Response> {
   const url = new URL(request.url)
-  const path = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname)))
-  if (url.host !== 'da-desk' || !path.startsWith(RENDERER_DIR + sep)) {
-    return new Response('Not found', { status: 404 })
-  }
-  return net.fetch(pathToFileURL(path).toString()).then((response) => {
-    const headers = new Headers(response.headers)
-    headers.set('Content-Security-Policy', CSP)
-    headers.set('X-Content-Type-Options', 'nosniff')
-    return new Response(response.body, { status: response.status, headers })
+  const file = url.host === HOST ? rendererFile(RENDERER_DIR, url.pathname) : null
+  if (!file) return new Response('Not found', { status: 404 })
+  return new Response(await readFile(file.path), {
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+    },
   })
 }
 

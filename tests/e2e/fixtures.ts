@@ -9,6 +9,7 @@ import { launchChromiumHost } from '../../electron/chromiumHost/host.ts'
 import type { ChromiumHost } from '../../electron/chromiumHost/host.ts'
 
 export const test = base.extend<{ host: ChromiumHost; page: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies first
   host: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'da-desk-e2e-'))
     const host = await launchChromiumHost({ dataDir })

@@ -168,7 +168,7 @@ export function incidentQueries(db: Db) {
       return Number(insert.run({ ...toParams(fields, origin), created_at: createdAt }).lastInsertRowid)
     },
     update(id: number, fields: IncidentFields, origin: Origin): void {
-      const { incident_ref: _ref, ...params } = toParams(fields, origin)
+      const { incident_ref, ...params } = toParams(fields, origin)
       update.run({ ...params, id })
     },
     addHistory(entry: NewHistoryEntry): void {

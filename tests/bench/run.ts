@@ -1,0 +1,31 @@
+// npm run bench: runs every benchmark, prints the figures as a Markdown table (for the README)
+// and writes them to tests/bench/results/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { benchIngest } from './ingest.bench.ts'
+import { benchDropLatency } from './dropLatency.bench.ts'
+import { benchQueue } from './queue.bench.ts'
+
+const ingest = await benchIngest()
+console.log('ingest', ingest)
+const latency = await benchDropLatency()
+console.log('drop-to-visible', latency)
+const queue = await benchQueue()
+console.log('queue', queue)
+
+const r = (n: number) => Math.round(n)
+const lines = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}.`,
+  '',
+  '| benchmark | figure | target |',
+  '| --- | --- | --- |',
+  `| drop-to-visible, ${latency.files} single-incident files | p50 ${r(latency.p50Ms)} ms, p95 ${r(latency.p95Ms)} ms (max ${r(latency.maxMs)} ms) | p95 ≤ 500 ms |`,
+  `| ingest ${ingest.records.toLocaleString('en-GB')} records, one file | ${r(ingest.appMs)} ms (${r(ingest.recordsPerSecond).toLocaleString('en-GB')} records/s); bare insert loop ${r(ingest.bareMs)} ms; ratio ${ingest.ratio.toFixed(2)}× | within 3× |`,
+  `| queue of ${queue.incidents.toLocaleString('en-GB')} open incidents: sign-in to first row | ${queue.firstRenderMs} ms | — |`,
+  `| holding ↓ through ${queue.keyPresses} rows | longest task ${queue.longestTaskMs} ms (${queue.longTasksOver50Ms} over 50 ms); slowest key press to frame ${queue.slowestKeyPressMs} ms | no task over 50 ms |`,
+]
+console.log(`\n${lines.join('\n')}`)
+const dir = join(import.meta.dirname, 'results')
+mkdirSync(dir, { recursive: true })
+writeFileSync(join(dir, 'latest.json'), JSON.stringify({ ingest, latency, queue }, null, 2))
