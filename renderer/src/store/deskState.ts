@@ -1,0 +1,17 @@
+// The shape of the page's one store, assembled from its slices (each in its own file).
+import type { StateCreator } from 'zustand'
+import type { FeedSlice } from './feedSlice.ts'
+import type { QueueSlice } from './queueSlice.ts'
+import type { SelectionSlice } from './selectionSlice.ts'
+import type { SessionSlice } from './sessionSlice.ts'
+import type { SettingsSlice } from './settingsSlice.ts'
+import type { UiSlice } from './uiSlice.ts'
+
+export type DeskState = SessionSlice &
+  QueueSlice &
+  SelectionSlice &
+  FeedSlice &
+  SettingsSlice &
+  UiSlice
+
+export type DeskSlice<T> = StateCreator<DeskState, [], [], T>

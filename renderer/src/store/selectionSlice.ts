@@ -1,0 +1,53 @@
+// The incident open in the centre pane: its id, everything the feed gave for it, and the
+// worker's progress on it.
+import type { IncidentDetail, Progress } from '#shared/domain.ts'
+import type { DeskSlice } from './deskState.ts'
+import { request } from './request.ts'
+
+export interface SelectionSlice {
+  selectedId: number | null
+  detail: IncidentDetail | null
+  /** Opens an incident; one still marked new moves to reviewing, as the worker is reading it. */
+  openIncident(id: number): Promise<void>
+  reloadSelected(): Promise<void>
+  setProgress(id: number, progress: Progress): Promise<void>
+  clearSelection(): void
+}
+
+export const createSelectionSlice: DeskSlice<SelectionSlice> = (set, get) => {
+  async function fetchDetail(id: number): Promise<IncidentDetail | undefined> {
+    const detail = await request(get, 'Could not open the incident', 'incidents.get', { id })
+    // The worker may have opened another incident while this one loaded.
+    if (get().selectedId !== id) return undefined
+    if (detail) {
+      set({ detail })
+      get().upsertRows([detail.row])
+    }
+    return detail
+  }
+
+  return {
+    selectedId: null,
+    detail: null,
+    openIncident: async (id) => {
+      if (get().selectedId !== id) set({ selectedId: id, detail: null })
+      const detail = await fetchDetail(id)
+      if (detail?.row.progress === 'new') await get().setProgress(id, 'reviewing')
+    },
+    reloadSelected: async () => {
+      const id = get().selectedId
+      if (id !== null) await fetchDetail(id)
+    },
+    setProgress: async (id, progress) => {
+      const row = await request(get, 'Could not save your progress', 'incidents.setProgress', {
+        id,
+        progress,
+      })
+      if (!row) return
+      get().upsertRows([row])
+      const detail = get().detail
+      if (detail && detail.row.id === id) set({ detail: { ...detail, row } })
+    },
+    clearSelection: () => set({ selectedId: null, detail: null }),
+  }
+}

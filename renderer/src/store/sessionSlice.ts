@@ -1,0 +1,50 @@
+// Who is signed in. Everything else on the page waits for a worker to sign in.
+import type { ApiError } from '#shared/contract.ts'
+import type { Session } from '#shared/domain.ts'
+import { call } from '../api.ts'
+import type { DeskSlice } from './deskState.ts'
+import { request } from './request.ts'
+
+export interface SessionSlice {
+  session: Session | null
+  /** False until the Node side has said whether someone is already signed in. */
+  sessionChecked: boolean
+  checkSession(): Promise<void>
+  /** Resolves to the problem when sign-in was refused, for the form to show. */
+  signIn(workerName: string, organisation: string): Promise<ApiError | null>
+  signOut(): Promise<void>
+  /** Forgets everything shown for the last worker. */
+  endSession(): void
+}
+
+export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
+  async function loadDesk(): Promise<void> {
+    await Promise.all([get().loadQueue(), get().loadHealth(), get().loadSettings()])
+  }
+
+  return {
+    session: null,
+    sessionChecked: false,
+    checkSession: async () => {
+      const session = await request(get, 'Could not check who is signed in', 'session.current', {})
+      set({ session: session ?? null, sessionChecked: true })
+      if (session) await loadDesk()
+    },
+    signIn: async (workerName, organisation) => {
+      const result = await call('session.signIn', { workerName, organisation })
+      if (!result.ok) return result.error
+      set({ session: result.value })
+      await loadDesk()
+      return null
+    },
+    signOut: async () => {
+      const result = await request(get, 'Could not sign out', 'session.signOut', {})
+      if (result !== undefined) get().endSession()
+    },
+    endSession: () => {
+      set({ session: null, sessionChecked: true, activeId: null, searchText: '' })
+      get().clearSelection()
+      get().clearQueue()
+    },
+  }
+}

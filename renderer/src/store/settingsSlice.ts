@@ -1,0 +1,39 @@
+// The worker's settings: where the feed inbox is, and the colour theme.
+import type { Settings, Theme } from '#shared/domain.ts'
+import { call } from '../api.ts'
+import type { DeskSlice } from './deskState.ts'
+import { request } from './request.ts'
+
+export interface SettingsSlice {
+  settings: Settings | null
+  theme: Theme
+  loadSettings(): Promise<void>
+  /** Applies the theme at once, then saves it. */
+  setTheme(theme: Theme): Promise<void>
+  /** Resolves to the reason when the folder was refused, for the form to show. */
+  saveInboxDir(inboxDir: string): Promise<string | null>
+}
+
+export const createSettingsSlice: DeskSlice<SettingsSlice> = (set, get) => ({
+  settings: null,
+  theme: 'dark',
+  loadSettings: async () => {
+    const settings = await request(get, 'Could not load your settings', 'settings.get', {})
+    if (settings) set({ settings, theme: settings.theme })
+  },
+  setTheme: async (theme) => {
+    set({ theme })
+    const settings = await request(get, 'The theme was changed but not saved', 'settings.update', {
+      theme,
+    })
+    if (settings) set({ settings })
+  },
+  saveInboxDir: async (inboxDir) => {
+    const result = await call('settings.update', { inboxDir })
+    if (!result.ok) return result.error.message
+    set({ settings: result.value })
+    get().tell('Inbox folder saved.', 'success')
+    void get().loadHealth()
+    return null
+  },
+})

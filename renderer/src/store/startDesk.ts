@@ -1,0 +1,16 @@
+// Start-up, done once: listen to the Node side's events, start the shared clock, and find out
+// whether a worker is already signed in.
+import { on } from '../api.ts'
+import { useDesk } from './useDesk.ts'
+
+const CLOCK_MS = 30_000
+
+export function startDesk(): void {
+  const desk = useDesk.getState()
+  on('incidents.changed', (payload) => useDesk.getState().applyIncidentsChanged(payload))
+  on('feed.health', (health) => {
+    if (useDesk.getState().session) useDesk.getState().setHealth(health)
+  })
+  setInterval(() => useDesk.getState().tick(Date.now()), CLOCK_MS)
+  void desk.checkSession()
+}

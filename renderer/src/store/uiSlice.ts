@@ -1,0 +1,60 @@
+// What the worker is looking at: queue filters, search text, the highlighted row, the shared
+// clock for ages, and the one message shown at the bottom of the screen.
+import type { ApiError } from '#shared/contract.ts'
+import type { Grade } from '#shared/domain.ts'
+import type { DeskSlice } from './deskState.ts'
+
+/** The queue's progress tabs. */
+export type ProgressFilter = 'open' | 'new' | 'active' | 'done'
+
+export interface Notice {
+  id: number
+  severity: 'error' | 'success' | 'info'
+  message: string
+}
+
+export interface UiSlice {
+  progressFilter: ProgressFilter
+  gradeFilter: Grade | 'all'
+  searchText: string
+  /** The queue row highlighted by the keyboard (not necessarily open). */
+  activeId: number | null
+  /** One clock for every age on screen, moved on every 30 s. */
+  nowMs: number
+  notice: Notice | null
+  setProgressFilter(filter: ProgressFilter): void
+  setGradeFilter(grade: Grade | 'all'): void
+  setSearchText(text: string): void
+  setActiveId(id: number | null): void
+  tick(nowMs: number): void
+  tell(message: string, severity?: Notice['severity']): void
+  reportProblem(failure: string, error: ApiError): void
+  dismissNotice(): void
+}
+
+let noticeCount = 0
+
+export const createUiSlice: DeskSlice<UiSlice> = (set, get) => ({
+  progressFilter: 'open',
+  gradeFilter: 'all',
+  searchText: '',
+  activeId: null,
+  nowMs: Date.now(),
+  notice: null,
+  setProgressFilter: (progressFilter) => set({ progressFilter }),
+  setGradeFilter: (gradeFilter) => set({ gradeFilter }),
+  setSearchText: (searchText) => set({ searchText }),
+  setActiveId: (activeId) => set({ activeId }),
+  tick: (nowMs) => set({ nowMs }),
+  tell: (message, severity = 'info') => set({ notice: { id: ++noticeCount, severity, message } }),
+  reportProblem: (failure, error) => {
+    if (error.code === 'not-signed-in') {
+      get().endSession()
+      get().tell('You are no longer signed in. Please sign in again.', 'error')
+      return
+    }
+    const message = error.message.trim()
+    get().tell(message ? `${failure}. ${message}` : `${failure}.`, 'error')
+  },
+  dismissNotice: () => set({ notice: null }),
+})

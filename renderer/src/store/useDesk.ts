@@ -1,0 +1,18 @@
+// The page's one zustand store, built from its slices.
+import { create } from 'zustand'
+import type { DeskState } from './deskState.ts'
+import { createFeedSlice } from './feedSlice.ts'
+import { createQueueSlice } from './queueSlice.ts'
+import { createSelectionSlice } from './selectionSlice.ts'
+import { createSessionSlice } from './sessionSlice.ts'
+import { createSettingsSlice } from './settingsSlice.ts'
+import { createUiSlice } from './uiSlice.ts'
+
+export const useDesk = create<DeskState>()((...args) => ({
+  ...createSessionSlice(...args),
+  ...createQueueSlice(...args),
+  ...createSelectionSlice(...args),
+  ...createFeedSlice(...args),
+  ...createSettingsSlice(...args),
+  ...createUiSlice(...args),
+}))
