@@ -14,8 +14,12 @@ if (binary) {
   child.on('exit', (code) => process.exit(code ?? 0))
 } else {
   console.error(`DA Desk: ${NO_ELECTRON_MESSAGE} Opening it in Chromium instead.`)
-  const child = spawn(process.execPath, [resolve(root, 'electron/chromiumHost/start.ts'), ...args], {
-    stdio: 'inherit',
-  })
+  const child = spawn(
+    process.execPath,
+    [resolve(root, 'electron/chromiumHost/start.ts'), ...args],
+    {
+      stdio: 'inherit',
+    },
+  )
   child.on('exit', (code) => process.exit(code ?? 0))
 }

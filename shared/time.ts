@@ -48,7 +48,9 @@ export function formatAge(iso: string, nowMs: number): string {
 
 /** London's offset from UTC, in minutes, at the given instant. */
 function londonOffsetMinutes(ms: number): number {
-  const p = Object.fromEntries(partsFormat.formatToParts(new Date(ms)).map((x) => [x.type, x.value]))
+  const p = Object.fromEntries(
+    partsFormat.formatToParts(new Date(ms)).map((x) => [x.type, x.value]),
+  )
   const asUtc = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!)
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000)
 }

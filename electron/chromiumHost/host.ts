@@ -98,7 +98,11 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
     if (url.origin !== ORIGIN) return route.abort('blockedbyclient')
     const file = rendererFile(RENDERER_DIR, url.pathname)
     if (!file) return route.fulfill({ status: 404, body: 'Not found' })
-    return route.fulfill({ status: 200, contentType: file.contentType, body: await readFile(file.path) })
+    return route.fulfill({
+      status: 200,
+      contentType: file.contentType,
+      body: await readFile(file.path),
+    })
   })
   // Values cross as JSON text: Playwright's own serialiser is far slower for large results.
   await context.exposeBinding('__daDeskCall', async (_source, name: unknown, request: unknown) =>
@@ -114,7 +118,10 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
       .then(() =>
         page.evaluate(
           ([e, p]) =>
-            (globalThis as unknown as { __daDeskEmit(e: string, p: string): void }).__daDeskEmit(e, p),
+            (globalThis as unknown as { __daDeskEmit(e: string, p: string): void }).__daDeskEmit(
+              e,
+              p,
+            ),
           [event, JSON.stringify(payload)] as const,
         ),
       )

@@ -59,7 +59,8 @@ async function ingest(args: string[], io: CliIo): Promise<number> {
   const incidents = incidentQueries(db)
   const files: FileReport[] = []
   try {
-    for (const path of positionals) files.push(await ingestFile(db, incidents, path, { now: io.now }))
+    for (const path of positionals)
+      files.push(await ingestFile(db, incidents, path, { now: io.now }))
   } finally {
     db.close()
   }
@@ -93,7 +94,14 @@ function incidentsCommand(args: string[], io: CliIo): number {
       for (const { row } of details) {
         const firstLine = row.summary.split('\n')[0]!.slice(0, 60)
         io.out(
-          [row.incidentRef, `G${row.grade}`, row.status, row.progress, formatDateTime(row.receivedAt), firstLine].join('  '),
+          [
+            row.incidentRef,
+            `G${row.grade}`,
+            row.status,
+            row.progress,
+            formatDateTime(row.receivedAt),
+            firstLine,
+          ].join('  '),
         )
       }
       io.out(`${details.length} incident(s)`)

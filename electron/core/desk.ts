@@ -197,12 +197,20 @@ export function openDesk(options: DeskOptions): Desk {
       const worker = session.workerName
       const checked = validateRecord(record, 'record', now())
       if (!checked.ok) {
-        return fail('invalid-record', 'The incident was not added: check the fields marked.', checked.rejections)
+        return fail(
+          'invalid-record',
+          'The incident was not added: check the fields marked.',
+          checked.rejections,
+        )
       }
       const ref = checked.incident.incidentRef
       if (incidents.findByRef(ref)) {
         return fail('invalid-record', `${ref} is already in the queue.`, [
-          { at: 'record', field: 'incidentRef', reason: 'an incident with this reference already exists' },
+          {
+            at: 'record',
+            field: 'incidentRef',
+            reason: 'an incident with this reference already exists',
+          },
         ])
       }
       let id = 0
@@ -226,13 +234,19 @@ export function openDesk(options: DeskOptions): Desk {
       if (update.inboxDir !== undefined) {
         const dir = update.inboxDir
         if (!isAbsolute(dir)) {
-          return fail('bad-request', 'The inbox folder must be a full path, such as C:\\Feeds\\DA or /srv/feed.')
+          return fail(
+            'bad-request',
+            'The inbox folder must be a full path, such as C:\\Feeds\\DA or /srv/feed.',
+          )
         }
         try {
           mkdirSync(dir, { recursive: true })
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? 'error'
-          return fail('io', `DA Desk cannot use ${dir} as the inbox (${code}). The old folder is still in use.`)
+          return fail(
+            'io',
+            `DA Desk cannot use ${dir} as the inbox (${code}). The old folder is still in use.`,
+          )
         }
         if (dir !== settings().inboxDir) {
           desk.putSetting('inboxDir', dir)

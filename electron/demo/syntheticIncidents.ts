@@ -3,7 +3,18 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const FIRST = ['Alex', 'Sam', 'Riley', 'Morgan', 'Jordan', 'Casey', 'Jamie', 'Taylor', 'Robin', 'Avery']
+const FIRST = [
+  'Alex',
+  'Sam',
+  'Riley',
+  'Morgan',
+  'Jordan',
+  'Casey',
+  'Jamie',
+  'Taylor',
+  'Robin',
+  'Avery',
+]
 const LAST = ['Sample', 'Example', 'Test', 'Placeholder', 'Dummy', 'Fixture', 'Mock', 'Stub']
 const STREETS = ['Example Terrace', 'Sample Road', 'Test Close', 'Demo Street', 'Fixture Lane']
 const TOWNS = ['Middlesbrough', 'Stockton-on-Tees', 'Hartlepool', 'Redcar', 'Guisborough']

@@ -107,7 +107,15 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate([
       { role: 'fileMenu' },
       { role: 'editMenu' },
-      { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'togglefullscreen' }] },
+      {
+        label: 'View',
+        submenu: [
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { role: 'togglefullscreen' },
+        ],
+      },
     ]),
   )
 
@@ -120,7 +128,8 @@ async function start(): Promise<void> {
   }
   desk.onEvent((event, payload) => window?.webContents.send(IPC_EVENT_CHANNEL, event, payload))
   ipcMain.handle(IPC_CALL_CHANNEL, (event, name: unknown, request: unknown) => {
-    if (!desk || !isOwnPage(event)) return fail('bad-request', 'Calls are accepted only from DA Desk’s own page.')
+    if (!desk || !isOwnPage(event))
+      return fail('bad-request', 'Calls are accepted only from DA Desk’s own page.')
     return dispatch(desk.handlers, name, request)
   })
   createWindow()

@@ -28,7 +28,11 @@ function median(values: number[]): number {
 
 export async function benchIngest(): Promise<IngestBench> {
   const dir = mkdtempSync(join(tmpdir(), 'da-desk-bench-'))
-  const incidents = syntheticIncidents({ count: COUNT, startMs: Date.parse('2026-11-21T00:00:00Z'), spacingMs: 5000 })
+  const incidents = syntheticIncidents({
+    count: COUNT,
+    startMs: Date.parse('2026-11-21T00:00:00Z'),
+    spacingMs: 5000,
+  })
   const file = join(dir, 'big.json')
   writeFileSync(file, JSON.stringify(incidents))
   const now = () => Date.parse('2026-11-22T00:00:00Z')
@@ -40,7 +44,8 @@ export async function benchIngest(): Promise<IngestBench> {
       const start = performance.now()
       const report = await ingestFile(db, incidentQueries(db), file, { now })
       app.push(performance.now() - start)
-      if (report.accepted !== COUNT) throw new Error(`expected ${COUNT} accepted, got ${report.accepted}`)
+      if (report.accepted !== COUNT)
+        throw new Error(`expected ${COUNT} accepted, got ${report.accepted}`)
       db.close()
 
       const bareDb = openDatabase(join(dir, `bare-${run}.sqlite`))
@@ -78,5 +83,11 @@ export async function benchIngest(): Promise<IngestBench> {
   }
   const appMs = median(app)
   const bareMs = median(bare)
-  return { records: COUNT, appMs, bareMs, ratio: appMs / bareMs, recordsPerSecond: (COUNT / appMs) * 1000 }
+  return {
+    records: COUNT,
+    appMs,
+    bareMs,
+    ratio: appMs / bareMs,
+    recordsPerSecond: (COUNT / appMs) * 1000,
+  }
 }

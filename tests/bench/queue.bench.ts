@@ -32,7 +32,11 @@ export async function benchQueue(count = 10_000, presses = 500): Promise<QueueBe
       return checked.incident
     },
   ) satisfies IncidentFields[]
-  await applyRecords(seed.db, incidentQueries(seed.db), records, { origin: 'feed', via: 'bench', now: Date.now })
+  await applyRecords(seed.db, incidentQueries(seed.db), records, {
+    origin: 'feed',
+    via: 'bench',
+    now: Date.now,
+  })
   await seed.close()
 
   const host = await launchChromiumHost({ dataDir })

@@ -25,7 +25,11 @@ export const test = base.extend<{ host: ChromiumHost; page: Page }>({
 export { expect }
 
 /** Signs in as a made-up worker, as a worker would at the start of a shift. */
-export async function signIn(page: Page, name = 'Jo Example', organisation = 'Harbour Support Services') {
+export async function signIn(
+  page: Page,
+  name = 'Jo Example',
+  organisation = 'Harbour Support Services',
+) {
   await page.getByLabel('Your name').fill(name)
   await page.getByLabel('Organisation').fill(organisation)
   await page.getByRole('button', { name: 'Sign in' }).click()

@@ -101,7 +101,10 @@ test('an incident is added by hand when the feed is down, and a later feed recor
   await expect(row).toContainText(/Weapon/)
 })
 
-test('a quarantined file is counted in feed health and its report can be read', async ({ host, page }, testInfo) => {
+test('a quarantined file is counted in feed health and its report can be read', async ({
+  host,
+  page,
+}, testInfo) => {
   await signIn(page)
   dropFeedFile(host.inbox, 'broken.json', '{"incidentRef": "CL-1", "receivedAt": ')
   const button = page.getByRole('button', { name: 'Quarantined files: 1' })
@@ -128,7 +131,9 @@ test('markup in feed text is shown as text and never run', async ({ host, page }
       note: '<iframe src="javascript:alert(1)">',
     }),
   )
-  const row = page.getByRole('listbox', { name: 'Incident queue' }).getByRole('option', { name: /^CL-XSS-1/ })
+  const row = page
+    .getByRole('listbox', { name: 'Incident queue' })
+    .getByRole('option', { name: /^CL-XSS-1/ })
   await expect(row).toContainText('<img src=x')
   await row.click()
   await page.keyboard.press('Enter')

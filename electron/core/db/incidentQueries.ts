@@ -165,7 +165,9 @@ export function incidentQueries(db: Db) {
       return r && { id: r.id, origin: r.origin as Origin, fields: toFields(r) }
     },
     insert(fields: IncidentFields, origin: Origin, createdAt: string): number {
-      return Number(insert.run({ ...toParams(fields, origin), created_at: createdAt }).lastInsertRowid)
+      return Number(
+        insert.run({ ...toParams(fields, origin), created_at: createdAt }).lastInsertRowid,
+      )
     },
     update(id: number, fields: IncidentFields, origin: Origin): void {
       const { incident_ref, ...params } = toParams(fields, origin)

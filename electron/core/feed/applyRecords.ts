@@ -31,7 +31,9 @@ function comparable(f: IncidentFields): Record<string, string | null> {
     'suspect.name': f.suspect.name,
     'suspect.relationship': f.suspect.relationship,
     flags: f.flags.length ? f.flags.join(', ') : null,
-    ...Object.fromEntries(Object.entries(f.extra).map(([k, v]) => [`extra.${k}`, JSON.stringify(v)])),
+    ...Object.fromEntries(
+      Object.entries(f.extra).map(([k, v]) => [`extra.${k}`, JSON.stringify(v)]),
+    ),
   }
 }
 
@@ -75,7 +77,17 @@ export function applyRecord(
     const from = before[field] ?? null
     const to = after[field] ?? null
     if (from === to) continue
-    q.addHistory({ incidentId: stored.id, kind: kindOf(field), at, recordedAt, field, from, to, origin, via })
+    q.addHistory({
+      incidentId: stored.id,
+      kind: kindOf(field),
+      at,
+      recordedAt,
+      field,
+      from,
+      to,
+      origin,
+      via,
+    })
   }
   q.update(stored.id, incoming, origin)
   return { outcome: 'updated', id: stored.id }

@@ -45,7 +45,8 @@ function signature(path: string): string | null {
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code
-  if (code === 'EACCES' || code === 'EPERM') return 'DA Desk is not allowed to read the inbox folder'
+  if (code === 'EACCES' || code === 'EPERM')
+    return 'DA Desk is not allowed to read the inbox folder'
   if (code === 'ENOENT') return 'the inbox folder does not exist and could not be created'
   if (code === 'ENOTDIR') return 'the inbox path is a file, not a folder'
   return `the inbox folder cannot be watched (${code ?? String(error)})`

@@ -33,7 +33,13 @@ describe('da-desk ingest', () => {
     const run = cli(['ingest', '--db', db, ...files])
     expect(run.code).toBe(0)
     const report = JSON.parse(run.out)
-    expect(report.totals).toEqual({ accepted: 5, updated: 1, unchanged: 0, rejected: 0, failedFiles: 0 })
+    expect(report.totals).toEqual({
+      accepted: 5,
+      updated: 1,
+      unchanged: 0,
+      rejected: 0,
+      failedFiles: 0,
+    })
     expect(report.files.map((f: { file: string; error: unknown }) => [f.file, f.error])).toEqual(
       files.map((f) => [f.split('/').pop(), null]),
     )
@@ -104,7 +110,9 @@ describe('da-desk incidents', () => {
     expect(run.code).toBe(0)
     const incidents = JSON.parse(run.out)
     expect(incidents).toHaveLength(5)
-    const upgraded = incidents.find((i: { incidentRef: string }) => i.incidentRef === 'CL-20261121-0461')
+    const upgraded = incidents.find(
+      (i: { incidentRef: string }) => i.incidentRef === 'CL-20261121-0461',
+    )
     expect(upgraded).toMatchObject({
       grade: 2,
       status: 'assigned',
@@ -124,10 +132,21 @@ describe('da-desk incidents', () => {
     const dataDir = tempDir()
     const env = { DA_DESK_DATA_DIR: dataDir }
     const file = join(dataDir, 'one.json')
-    writeFileSync(file, JSON.stringify({ incidentRef: 'CL-7', receivedAt: '2026-11-21T15:00:00Z', grade: 1, summary: 'x' }))
+    writeFileSync(
+      file,
+      JSON.stringify({
+        incidentRef: 'CL-7',
+        receivedAt: '2026-11-21T15:00:00Z',
+        grade: 1,
+        summary: 'x',
+      }),
+    )
     expect(cli(['ingest', file], env).code).toBe(0)
     expect(existsSync(join(dataDir, 'da-desk.sqlite'))).toBe(true)
-    const listed = execFileSync(process.execPath, [BIN, 'incidents'], { encoding: 'utf8', env: { ...process.env, ...env } })
+    const listed = execFileSync(process.execPath, [BIN, 'incidents'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    })
     expect(listed).toMatch(/^CL-7 {2}G1 {2}open {2}new {2}21\/11\/2026 15:00 {2}x$/m)
   })
 

@@ -50,10 +50,16 @@ describe('storing incident records', () => {
     const { db, q } = setup()
     await applyRecords(db, q, [incident()], feed)
     const newer = incident({ updatedAt: '2026-11-21T15:30:00.000Z', grade: 2, status: 'assigned' })
-    expect(await applyRecords(db, q, [newer], feed)).toEqual({ accepted: 0, updated: 1, unchanged: 0 })
+    expect(await applyRecords(db, q, [newer], feed)).toEqual({
+      accepted: 0,
+      updated: 1,
+      unchanged: 0,
+    })
     const [row] = q.listRows()
     expect(row!.lastRegrade).toEqual({ from: 3, to: 2, at: '2026-11-21T15:30:00.000Z' })
-    const history = q.detail(row!.id)!.history.map(({ kind, field, from, to }) => ({ kind, field, from, to }))
+    const history = q
+      .detail(row!.id)!
+      .history.map(({ kind, field, from, to }) => ({ kind, field, from, to }))
     expect(history).toEqual([
       { kind: 'arrival', field: 'incident', from: null, to: 'feed' },
       { kind: 'regrade', field: 'grade', from: '3', to: '2' },
@@ -79,7 +85,12 @@ describe('storing incident records', () => {
     await applyRecords(db, q, [incident()], feed)
     const id = q.listRows()[0]!.id
     q.setProgress(id, 'contacted')
-    await applyRecords(db, q, [incident({ updatedAt: '2026-11-21T16:00:00.000Z', status: 'closed' })], feed)
+    await applyRecords(
+      db,
+      q,
+      [incident({ updatedAt: '2026-11-21T16:00:00.000Z', status: 'closed' })],
+      feed,
+    )
     expect(q.row(id)).toMatchObject({ progress: 'contacted', status: 'closed' })
   })
 
@@ -107,7 +118,11 @@ describe('storing incident records', () => {
     )
     const detail = q.detail(q.listRows()[0]!.id)!
     expect(detail.fields.extra).toEqual({ cadChannel: 'FCR-3' })
-    expect(detail.history.at(-1)).toMatchObject({ field: 'extra.cadChannel', from: '"FCR-2"', to: '"FCR-3"' })
+    expect(detail.history.at(-1)).toMatchObject({
+      field: 'extra.cadChannel',
+      from: '"FCR-2"',
+      to: '"FCR-3"',
+    })
   })
 
   it('stores thousands of records in batches and reports each batch', async () => {

@@ -17,7 +17,8 @@ function desk(): Desk {
   return d
 }
 
-const call = (d: Desk, name: unknown, request: unknown) => dispatch(d.handlers, name, request, () => {})
+const call = (d: Desk, name: unknown, request: unknown) =>
+  dispatch(d.handlers, name, request, () => {})
 
 const manual = {
   incidentRef: 'CL-20261121-0999',
@@ -63,14 +64,23 @@ describe('calls from the page', () => {
 
   it('records who signed in and shows them as the current worker', async () => {
     const d = desk()
-    await call(d, 'session.signIn', { workerName: ' Jo Example ', organisation: 'Harbour Support Services' })
+    await call(d, 'session.signIn', {
+      workerName: ' Jo Example ',
+      organisation: 'Harbour Support Services',
+    })
     const current = await call(d, 'session.current', {})
     expect(current).toMatchObject({
       ok: true,
-      value: { workerName: 'Jo Example', organisation: 'Harbour Support Services', signedInAt: '2026-11-21T18:00:00.000Z' },
+      value: {
+        workerName: 'Jo Example',
+        organisation: 'Harbour Support Services',
+        signedInAt: '2026-11-21T18:00:00.000Z',
+      },
     })
     const audit = d.db.prepare(`SELECT actor, action FROM audit_log`).all()
-    expect(audit).toEqual([{ actor: 'Jo Example (Harbour Support Services)', action: 'session.signIn' }])
+    expect(audit).toEqual([
+      { actor: 'Jo Example (Harbour Support Services)', action: 'session.signIn' },
+    ])
   })
 })
 
@@ -91,9 +101,17 @@ describe('adding an incident by hand', () => {
     const d = desk()
     await call(d, 'session.signIn', { workerName: 'Jo Example', organisation: 'Harbour' })
     const added = await call(d, 'incidents.addManual', { record: manual })
-    expect(added).toMatchObject({ ok: true, value: { incidentRef: manual.incidentRef, origin: 'manual', grade: 2 } })
-    const detail = await call(d, 'incidents.get', { id: (added as { value: { id: number } }).value.id })
-    expect(detail).toMatchObject({ ok: true, value: { history: [{ kind: 'arrival', origin: 'manual', via: 'Jo Example' }] } })
+    expect(added).toMatchObject({
+      ok: true,
+      value: { incidentRef: manual.incidentRef, origin: 'manual', grade: 2 },
+    })
+    const detail = await call(d, 'incidents.get', {
+      id: (added as { value: { id: number } }).value.id,
+    })
+    expect(detail).toMatchObject({
+      ok: true,
+      value: { history: [{ kind: 'arrival', origin: 'manual', via: 'Jo Example' }] },
+    })
   })
 
   it('refuses a reference that is already in the queue', async () => {
@@ -112,8 +130,13 @@ describe('the worker’s progress', () => {
   it('moves along and is kept in the audit log with who did it', async () => {
     const d = desk()
     await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour' })
-    const added = (await call(d, 'incidents.addManual', { record: manual })) as { value: { id: number } }
-    const moved = await call(d, 'incidents.setProgress', { id: added.value.id, progress: 'reviewing' })
+    const added = (await call(d, 'incidents.addManual', { record: manual })) as {
+      value: { id: number }
+    }
+    const moved = await call(d, 'incidents.setProgress', {
+      id: added.value.id,
+      progress: 'reviewing',
+    })
     expect(moved).toMatchObject({ ok: true, value: { progress: 'reviewing' } })
     const entry = d.db
       .prepare(`SELECT actor, detail FROM audit_log WHERE action = 'incident.progress'`)

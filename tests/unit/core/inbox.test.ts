@@ -22,7 +22,11 @@ async function signedInDesk(): Promise<Desk> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
+async function until<T>(
+  read: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  ms = 10_000,
+): Promise<T> {
   const end = Date.now() + ms
   for (;;) {
     const value = await read()
@@ -37,7 +41,12 @@ async function refs(desk: Desk): Promise<string[]> {
 }
 
 const record = (ref: string) =>
-  JSON.stringify({ incidentRef: ref, receivedAt: '2026-11-21T15:00:00Z', grade: 2, summary: 'Test call.' })
+  JSON.stringify({
+    incidentRef: ref,
+    receivedAt: '2026-11-21T15:00:00Z',
+    grade: 2,
+    summary: 'Test call.',
+  })
 
 describe('the inbox folder', () => {
   it('ingests a dropped file, moves it to processed/ and pushes the new row to the page', async () => {
@@ -45,11 +54,18 @@ describe('the inbox folder', () => {
     const pushed: string[] = []
     desk.onEvent((event, payload) => {
       if (event === 'incidents.changed') {
-        pushed.push(...(payload as { rows: { incidentRef: string }[] }).rows.map((r) => r.incidentRef))
+        pushed.push(
+          ...(payload as { rows: { incidentRef: string }[] }).rows.map((r) => r.incidentRef),
+        )
       }
     })
     dropFeedFile(desk.inboxDir(), 'one.json', record('CL-1'))
-    expect(await until(() => refs(desk), (r) => r.length === 1)).toEqual(['CL-1'])
+    expect(
+      await until(
+        () => refs(desk),
+        (r) => r.length === 1,
+      ),
+    ).toEqual(['CL-1'])
     await until(() => existsSync(join(desk.inboxDir(), 'processed', 'one.json')), Boolean)
     expect(readdirSync(desk.inboxDir()).filter((n) => n.endsWith('.json'))).toEqual([])
     expect(pushed).toEqual(['CL-1'])
@@ -65,7 +81,12 @@ describe('the inbox folder', () => {
       await sleep(30)
       appendFileSync(path, chunk)
     }
-    expect(await until(() => refs(desk), (r) => r.length === 2)).toEqual(['CL-A', 'CL-B'])
+    expect(
+      await until(
+        () => refs(desk),
+        (r) => r.length === 2,
+      ),
+    ).toEqual(['CL-A', 'CL-B'])
     await desk.inboxIdle()
     expect(readdirSync(join(desk.inboxDir(), 'quarantine'))).toEqual([])
     const health = await desk.handlers['feed.health']({})
@@ -76,43 +97,77 @@ describe('the inbox folder', () => {
     const desk = await signedInDesk()
     writeFileSync(join(desk.inboxDir(), 'cut.json'), record('CL-CUT').slice(0, 30))
     const quarantine = join(desk.inboxDir(), 'quarantine')
-    await until(() => readdirSync(quarantine), (files) => files.length === 2)
+    await until(
+      () => readdirSync(quarantine),
+      (files) => files.length === 2,
+    )
     expect(readdirSync(quarantine).sort()).toEqual(['cut.json', 'cut.json.report.json'])
     const report = JSON.parse(readFileSync(join(quarantine, 'cut.json.report.json'), 'utf8'))
     expect(report).toMatchObject({ file: 'cut.json', accepted: 0 })
     expect(report.error).toMatch(/JSON/)
     dropFeedFile(desk.inboxDir(), 'next.json', record('CL-NEXT'))
-    expect(await until(() => refs(desk), (r) => r.length === 1)).toEqual(['CL-NEXT'])
+    expect(
+      await until(
+        () => refs(desk),
+        (r) => r.length === 1,
+      ),
+    ).toEqual(['CL-NEXT'])
     const listed = await desk.handlers['feed.quarantined']({})
     expect(listed.ok && listed.value.map((f) => f.fileName)).toEqual(['cut.json'])
   })
 
   it('keeps the valid records of a partly bad file and quarantines the file with the rejections', async () => {
     const desk = await signedInDesk()
-    const lines = [record('CL-GOOD'), '{"incidentRef":"CL-BAD","receivedAt":"yesterday","grade":2,"summary":"x"}']
+    const lines = [
+      record('CL-GOOD'),
+      '{"incidentRef":"CL-BAD","receivedAt":"yesterday","grade":2,"summary":"x"}',
+    ]
     dropFeedFile(desk.inboxDir(), 'mixed.ndjson', lines.join('\n'))
-    expect(await until(() => refs(desk), (r) => r.length === 1)).toEqual(['CL-GOOD'])
+    expect(
+      await until(
+        () => refs(desk),
+        (r) => r.length === 1,
+      ),
+    ).toEqual(['CL-GOOD'])
     await desk.inboxIdle()
     const listed = await until(
       async () => desk.handlers['feed.quarantined']({}),
       (r) => r.ok && r.value.length === 1,
     )
-    expect(listed.ok && listed.value[0]!.report.rejected).toMatchObject([{ at: 'line 2', field: 'receivedAt' }])
+    expect(listed.ok && listed.value[0]!.report.rejected).toMatchObject([
+      { at: 'line 2', field: 'receivedAt' },
+    ])
   })
 
   it('handles many files dropped at once, none lost', async () => {
     const desk = await signedInDesk()
     for (let i = 0; i < 40; i++) dropFeedFile(desk.inboxDir(), `f${i}.json`, record(`CL-${i}`))
-    expect(await until(() => refs(desk), (r) => r.length === 40, 20_000)).toHaveLength(40)
+    expect(
+      await until(
+        () => refs(desk),
+        (r) => r.length === 40,
+        20_000,
+      ),
+    ).toHaveLength(40)
     await desk.inboxIdle()
     expect(readdirSync(join(desk.inboxDir(), 'processed'))).toHaveLength(40)
   })
 
   it('ingests a 5,000-record file completely', async () => {
     const desk = await signedInDesk()
-    const incidents = syntheticIncidents({ count: 5000, startMs: Date.parse('2026-11-21T08:00:00Z'), spacingMs: 5000 })
+    const incidents = syntheticIncidents({
+      count: 5000,
+      startMs: Date.parse('2026-11-21T08:00:00Z'),
+      spacingMs: 5000,
+    })
     dropFeedFile(desk.inboxDir(), 'big.json', JSON.stringify(incidents))
-    expect(await until(() => refs(desk), (r) => r.length === 5000, 30_000)).toHaveLength(5000)
+    expect(
+      await until(
+        () => refs(desk),
+        (r) => r.length === 5000,
+        30_000,
+      ),
+    ).toHaveLength(5000)
     await desk.inboxIdle()
     expect(readdirSync(join(desk.inboxDir(), 'processed'))).toEqual(['big.json'])
   })
@@ -131,11 +186,23 @@ describe('the inbox folder', () => {
   it('never overwrites an earlier file of the same name in processed/', async () => {
     const desk = await signedInDesk()
     dropFeedFile(desk.inboxDir(), 'same.json', record('CL-1'))
-    await until(() => refs(desk), (r) => r.length === 1)
-    await until(() => readdirSync(join(desk.inboxDir(), 'processed')), (f) => f.length === 1)
+    await until(
+      () => refs(desk),
+      (r) => r.length === 1,
+    )
+    await until(
+      () => readdirSync(join(desk.inboxDir(), 'processed')),
+      (f) => f.length === 1,
+    )
     dropFeedFile(desk.inboxDir(), 'same.json', record('CL-2'))
-    await until(() => readdirSync(join(desk.inboxDir(), 'processed')), (f) => f.length === 2)
-    expect(readdirSync(join(desk.inboxDir(), 'processed')).sort()).toEqual(['same (2).json', 'same.json'])
+    await until(
+      () => readdirSync(join(desk.inboxDir(), 'processed')),
+      (f) => f.length === 2,
+    )
+    expect(readdirSync(join(desk.inboxDir(), 'processed')).sort()).toEqual([
+      'same (2).json',
+      'same.json',
+    ])
   })
 
   it('says plainly when the inbox folder cannot be used, and recovers when it can', async () => {

@@ -22,7 +22,9 @@ describe('the database', () => {
          extra, origin, created_at)
        VALUES ('CL-1', 't', 't', :grade, 'open', 's', '[]', '{}', 'feed', 't')`,
     )
-    expect(() => insert.run({ grade: 'urgent' })).toThrow(/cannot store TEXT value in INTEGER column/)
+    expect(() => insert.run({ grade: 'urgent' })).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    )
     db.close()
   })
 
@@ -53,7 +55,9 @@ describe('the database', () => {
     expect(() => openDatabase(file, broken)).toThrow()
     const db = new Database(file)
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
-    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'half_done'`).get()).toBeUndefined()
+    expect(
+      db.prepare(`SELECT name FROM sqlite_master WHERE name = 'half_done'`).get(),
+    ).toBeUndefined()
     db.close()
   })
 })
