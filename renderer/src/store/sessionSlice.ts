@@ -26,7 +26,11 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
     session: null,
     sessionChecked: false,
     checkSession: async () => {
-      const session = await request(get, 'Could not check who is signed in', 'session.current', {})
+      // The theme belongs to the workstation: it applies on the sign-in screen too.
+      const [session] = await Promise.all([
+        request(get, 'Could not check who is signed in', 'session.current', {}),
+        get().loadSettings(),
+      ])
       set({ session: session ?? null, sessionChecked: true })
       if (session) await loadDesk()
     },
