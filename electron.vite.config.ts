@@ -7,7 +7,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // A worker thread's script, found at run time beside index.js (core/feed/parseOffThread.ts).
+          parseWorker: resolve('electron/core/feed/parseWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,19 +1,22 @@
 // Reads one feed file, validates it and stores its valid records; returns the file's report.
 // Used by the inbox (which then moves the file) and by the CLI (which leaves it where it is).
+// A large file is parsed on a worker thread and stored as its records arrive, so the thread that
+// serves the app keeps answering while it is ingested.
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Db } from '../db/openDatabase.ts'
 import type { IncidentQueries } from '../db/incidentQueries.ts'
 import type { FileReport } from '#shared/domain.ts'
-import { parseFeedFile } from './parseFeedFile.ts'
-
-const MAX_FEED_FILE_BYTES = 64 * 1024 * 1024
 import { applyRecords } from './applyRecords.ts'
-import type { IngestOptions } from './applyRecords.ts'
+import type { ApplyCounts, IngestOptions } from './applyRecords.ts'
+import { MAX_FEED_FILE_BYTES } from './parseFeedFile.ts'
+import { parseFeedFileOffThread } from './parseOffThread.ts'
 
 function fileError(file: string, error: string): FileReport {
   return { file, accepted: 0, updated: 0, unchanged: 0, rejected: [], error }
 }
+
+const mebibytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1)
 
 export async function ingestFile(
   db: Db,
@@ -27,20 +30,25 @@ export async function ingestFile(
     const info = await stat(path)
     if (!info.isFile()) return fileError(file, 'not a file')
     if (info.size > MAX_FEED_FILE_BYTES) {
-      return fileError(file, `the file is too large (${info.size} bytes; the limit is ${MAX_FEED_FILE_BYTES})`)
+      const limit = `DA Desk reads files up to ${MAX_FEED_FILE_BYTES / (1024 * 1024)} MiB`
+      return fileError(file, `the file is too large (${mebibytes(info.size)} MiB; ${limit})`)
     }
     bytes = await readFile(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
     return fileError(file, `the file could not be read (${code})`)
   }
-  const parsed = parseFeedFile(file, bytes, options.now())
-  if (parsed.error !== null) return fileError(file, parsed.error)
-  const counts = await applyRecords(
-    db,
-    incidents,
-    parsed.valid.map((v) => v.incident),
-    { ...options, origin: 'feed', via: file },
-  )
-  return { file, ...counts, rejected: parsed.rejected, error: null }
+  const counts: ApplyCounts = { accepted: 0, updated: 0, unchanged: 0 }
+  const parsed = await parseFeedFileOffThread(file, bytes, options.now(), async (valid) => {
+    const stored = await applyRecords(
+      db,
+      incidents,
+      valid.map((v) => v.incident),
+      { ...options, origin: 'feed', via: file },
+    )
+    counts.accepted += stored.accepted
+    counts.updated += stored.updated
+    counts.unchanged += stored.unchanged
+  })
+  return { file, ...counts, rejected: parsed.rejected, error: parsed.error }
 }

@@ -18,7 +18,7 @@ export interface ParsedFeedFile {
   rejected: Rejection[]
 }
 
-const MAX_BYTES = 64 * 1024 * 1024
+export const MAX_FEED_FILE_BYTES = 64 * 1024 * 1024
 /**
  * Far more than any real export (a force logs tens of thousands of domestic incidents a year),
  * and low enough that a 64 MiB file of tiny junk records cannot exhaust memory.
@@ -48,7 +48,7 @@ export function parseFeedFile(fileName: string, bytes: Uint8Array, nowMs: number
         : `unsupported file type: the name has no extension ${READABLE}`,
     )
   }
-  if (bytes.length > MAX_BYTES) {
+  if (bytes.length > MAX_FEED_FILE_BYTES) {
     const size = (bytes.length / (1024 * 1024)).toFixed(1)
     return fileError(`the file is too large (${size} MiB; DA Desk reads files up to 64 MiB)`)
   }
