@@ -6,9 +6,12 @@ import { join } from 'node:path'
 import { benchIngest } from './ingest.bench.ts'
 import { benchDropLatency } from './dropLatency.bench.ts'
 import { benchQueue } from './queue.bench.ts'
+import { benchIngestStall } from './ingestStall.bench.ts'
 
 const ingest = await benchIngest()
 console.log('ingest', ingest)
+const stalls = await benchIngestStall()
+console.log('ingest stalls', JSON.stringify(stalls))
 const latency = await benchDropLatency()
 console.log('drop-to-visible', latency)
 const queue = await benchQueue()
@@ -24,8 +27,12 @@ const lines = [
   `| ingest ${ingest.records.toLocaleString('en-GB')} records, one file | ${r(ingest.appMs)} ms (${r(ingest.recordsPerSecond).toLocaleString('en-GB')} records/s); bare insert loop ${r(ingest.bareMs)} ms; ratio ${ingest.ratio.toFixed(2)}× | within 3× |`,
   `| queue of ${queue.incidents.toLocaleString('en-GB')} open incidents: sign-in to first row | ${queue.firstRenderMs} ms | — |`,
   `| holding ↓ through ${queue.keyPresses} rows | longest task ${queue.longestTaskMs} ms (${queue.longTasksOver50Ms} over 50 ms); slowest key press to frame ${queue.slowestKeyPressMs} ms | no task over 50 ms |`,
+  ...stalls.map(
+    (s) =>
+      `| longest event-loop stall while ingesting ${s.records.toLocaleString('en-GB')} records (${s.megabytes.toFixed(1)} MB CSV) | ${r(s.app.maxStallMs)} ms (parsing on the same thread: ${r(s.inThread.maxStallMs)} ms) | the window never freezes |`,
+  ),
 ]
 console.log(`\n${lines.join('\n')}`)
 const dir = join(import.meta.dirname, 'results')
 mkdirSync(dir, { recursive: true })
-writeFileSync(join(dir, 'latest.json'), JSON.stringify({ ingest, latency, queue }, null, 2))
+writeFileSync(join(dir, 'latest.json'), JSON.stringify({ ingest, stalls, latency, queue }, null, 2))
