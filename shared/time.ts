@@ -1,7 +1,7 @@
 // Time for people: everything is stored in UTC and shown in Europe/London, 24-hour, en-GB.
 export const TIME_ZONE = 'Europe/London'
 
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+const wallClock: Intl.DateTimeFormatOptions = {
   timeZone: TIME_ZONE,
   day: '2-digit',
   month: '2-digit',
@@ -9,17 +9,9 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
-})
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-})
+}
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', wallClock)
+const partsFormat = new Intl.DateTimeFormat('en-GB', { ...wallClock, second: '2-digit' })
 
 /** The canonical stored form of an instant: ISO 8601 UTC with milliseconds. */
 export function toIsoUtc(ms: number): string {
