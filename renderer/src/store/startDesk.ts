@@ -8,6 +8,10 @@ const CLOCK_MS = 30_000
 export function startDesk(): void {
   const desk = useDesk.getState()
   on('incidents.changed', (payload) => useDesk.getState().applyIncidentsChanged(payload))
+  on('incident.recordAdded', ({ incidentId }) => {
+    const state = useDesk.getState()
+    if (state.session && state.selectedId === incidentId) void state.reloadSelected()
+  })
   on('feed.health', (health) => {
     if (useDesk.getState().session) useDesk.getState().setHealth(health)
   })
