@@ -228,10 +228,9 @@ export const createNotesSlice: DeskSlice<NotesSlice> = (set, get) => {
       if (detail && detail.row.id === note.incidentId) {
         set({ detail: { ...detail, notes: [...detail.notes, note] } })
       }
+      // Filing removed the draft on the Node side.
       if (get().composer?.incidentId === note.incidentId) {
-        const cleared = blank(note.incidentId)
-        setComposer(cleared, { state: 'empty' })
-        void saveDraft(cleared)
+        setComposer(blank(note.incidentId), { state: 'empty' })
       }
       get().tell('Note filed.', 'success')
       return null

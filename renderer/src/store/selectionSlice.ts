@@ -11,11 +11,18 @@ export interface SelectionSlice {
    * new moves to reviewing, as the worker is reading it. */
   openIncident(id: number): Promise<void>
   reloadSelected(): Promise<void>
+  /** Reloads the open incident in a moment: the several events one change brings (its row,
+   * its new record) cause one reload. */
+  reloadSelectedSoon(): void
   setProgress(id: number, progress: Progress): Promise<void>
   clearSelection(): void
 }
 
+const RELOAD_BATCH_MS = 50
+
 export const createSelectionSlice: DeskSlice<SelectionSlice> = (set, get) => {
+  let reloadTimer: ReturnType<typeof setTimeout> | null = null
+
   async function fetchDetail(id: number): Promise<IncidentDetail | undefined> {
     const detail = await request(get, 'Could not open the incident', 'incidents.get', { id })
     // The worker may have opened another incident while this one loaded.
@@ -43,6 +50,13 @@ export const createSelectionSlice: DeskSlice<SelectionSlice> = (set, get) => {
     reloadSelected: async () => {
       const id = get().selectedId
       if (id !== null) await fetchDetail(id)
+    },
+    reloadSelectedSoon: () => {
+      if (reloadTimer) return
+      reloadTimer = setTimeout(() => {
+        reloadTimer = null
+        void get().reloadSelected()
+      }, RELOAD_BATCH_MS)
     },
     setProgress: async (id, progress) => {
       const row = await request(get, 'Could not save your progress', 'incidents.setProgress', {

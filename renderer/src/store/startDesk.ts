@@ -10,7 +10,7 @@ export function startDesk(): void {
   on('incidents.changed', (payload) => useDesk.getState().applyIncidentsChanged(payload))
   on('incident.recordAdded', ({ incidentId }) => {
     const state = useDesk.getState()
-    if (state.session && state.selectedId === incidentId) void state.reloadSelected()
+    if (state.session && state.selectedId === incidentId) state.reloadSelectedSoon()
   })
   on('feed.health', (health) => {
     if (useDesk.getState().session) useDesk.getState().setHealth(health)
