@@ -43,7 +43,7 @@ export function AttemptList({ attempts }: { attempts: readonly ContactAttempt[] 
             </Typography>
             {attempt.callBackAt && (
               <Typography sx={{ fontWeight: 600 }}>
-                Agreed call-back: {formatWhen(attempt.callBackAt, nowMs)}
+                Call back: {formatWhen(attempt.callBackAt, nowMs)}
               </Typography>
             )}
             {attempt.note && (

@@ -27,12 +27,13 @@ import {
 } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
 import {
-  CALL_BACK_RESULTS,
+  AGREED_CALL_BACK_RESULTS,
   callBackIn,
   callBackWords,
   checkCallBack,
   NO_VOICEMAIL_RESULTS,
   QUICK_CALL_BACKS,
+  RETRY_RESULTS,
 } from './callBackTime.ts'
 
 const NOTE_MAX = 2000
@@ -62,7 +63,8 @@ export function CallVictimDialog({
   const [busy, setBusy] = useState(false)
 
   const dirty = result !== null || note.trim() !== '' || callBack !== '' || number !== victimPhone
-  const askCallBack = result !== null && CALL_BACK_RESULTS.includes(result)
+  const agreed = result !== null && AGREED_CALL_BACK_RESULTS.includes(result)
+  const askCallBack = agreed || (result !== null && RETRY_RESULTS.includes(result))
   const typedCallBack = askCallBack ? checkCallBack(callBack, nowMs) : null
 
   async function submit(event: FormEvent) {
@@ -137,11 +139,11 @@ export function CallVictimDialog({
             helperText={
               problems.number ??
               (victimPhone
-                ? 'The victim’s number from the incident. Change it if you rang another.'
+                ? 'From the incident. Change it if you rang another number.'
                 : 'The incident has no phone number: type the one you rang.')
             }
             slotProps={{ htmlInput: { maxLength: 40, inputMode: 'tel' } }}
-            sx={{ maxWidth: 320 }}
+            sx={{ maxWidth: 420 }}
           />
           <FormControl error={Boolean(problems.result)} required>
             <FormLabel id="call-result-label">Result</FormLabel>
@@ -185,12 +187,12 @@ export function CallVictimDialog({
           {askCallBack && (
             <Box component="fieldset" sx={{ border: 0, m: 0, p: 0, display: 'grid', gap: 1 }}>
               <Typography component="legend" sx={{ fontWeight: 600, mb: 1 }}>
-                Agreed call-back time (optional)
+                {agreed ? 'Agreed call-back time (optional)' : 'Try again at (optional)'}
               </Typography>
-              <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+              <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
                 <TextField
                   id="call-callBack"
-                  label="Call back at"
+                  label={agreed ? 'Call back at' : 'Try again at'}
                   placeholder="dd/mm/yyyy hh:mm"
                   value={callBack}
                   onChange={(e) => {
@@ -201,11 +203,11 @@ export function CallVictimDialog({
                   helperText={
                     problems.callBack ??
                     (typedCallBack?.iso
-                      ? `Call back at ${callBackWords(typedCallBack.iso, nowMs)}`
+                      ? `${agreed ? 'Call back' : 'Try again'} at ${callBackWords(typedCallBack.iso, nowMs)}`
                       : 'UK time, e.g. ' + callBackIn(30, nowMs))
                   }
                   size="small"
-                  sx={{ width: 260 }}
+                  sx={{ width: 230, flexShrink: 0 }}
                 />
                 {QUICK_CALL_BACKS.map(({ label, minutes }) => (
                   <Button
@@ -215,7 +217,7 @@ export function CallVictimDialog({
                       setCallBack(callBackIn(minutes, Date.now()))
                       setProblems((p) => ({ ...p, callBack: undefined }))
                     }}
-                    sx={{ mt: 0.25 }}
+                    sx={{ mt: 0.25, whiteSpace: 'nowrap', flexShrink: 0 }}
                   >
                     {label}
                   </Button>

@@ -4,11 +4,15 @@ import type { ContactResult } from '#shared/domain.ts'
 import { formatDateTime, parseLondonDateTime, toIsoUtc } from '#shared/time.ts'
 import { formatWhen } from '../app/formatWhen.ts'
 
-/** Results after which a call-back time may have been agreed with someone. */
-export const CALL_BACK_RESULTS: readonly ContactResult[] = [
+/** Results after which someone agreed a time to ring back (the victim, or a third party). */
+export const AGREED_CALL_BACK_RESULTS: readonly ContactResult[] = [
   'unsafe-to-talk',
   'spoke-to-third-party',
 ]
+
+/** Results after which the worker may set a time to try again (it brings the incident to the
+ * top of the queue when it comes). Not after a wrong number, a refusal, or a conversation. */
+export const RETRY_RESULTS: readonly ContactResult[] = ['no-answer', 'engaged', 'call-dropped']
 
 /** Results where a voicemail might tempt the worker: none is left unless agreed as safe. */
 export const NO_VOICEMAIL_RESULTS: readonly ContactResult[] = ['no-answer', 'engaged']
@@ -19,9 +23,10 @@ export const QUICK_CALL_BACKS = [
   { label: 'In 1 hour', minutes: 60 },
 ] as const
 
-/** The time `minutes` from now, as the worker would type it. */
+/** The time `minutes` from now, as the worker would type it: rounded up to the next whole
+ * minute, so "in 15 min" is never read back as 14. */
 export function callBackIn(minutes: number, nowMs: number): string {
-  return formatDateTime(toIsoUtc(nowMs + minutes * 60_000))
+  return formatDateTime(toIsoUtc(Math.ceil((nowMs + minutes * 60_000) / 60_000) * 60_000))
 }
 
 export type CallBackCheck = { iso: string | null; problem: null } | { iso: null; problem: string }
@@ -45,7 +50,7 @@ export function checkCallBack(typed: string, nowMs: number): CallBackCheck {
 
 /** "16:30 today (in 25 min)", to read back what was typed. */
 export function callBackWords(iso: string, nowMs: number): string {
-  const minutes = Math.round((Date.parse(iso) - nowMs) / 60_000)
+  const minutes = Math.floor((Date.parse(iso) - nowMs) / 60_000)
   const when = formatWhen(iso, nowMs)
   const today = !when.includes('/')
   const away =

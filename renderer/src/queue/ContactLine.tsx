@@ -44,7 +44,7 @@ export function ContactLine({ row, nowMs }: { row: QueueRow; nowMs: number }) {
             label={
               <>
                 <ScreenReaderText>, </ScreenReaderText>
-                Call back due · agreed for {formatWhen(row.callBackAt, nowMs)}
+                Call back due · {formatWhen(row.callBackAt, nowMs)}
               </>
             }
             sx={{ fontWeight: 700, '& .MuiChip-icon': { color: 'inherit' } }}
