@@ -131,19 +131,25 @@ export function NoteComposer({ detail }: { detail: IncidentDetail }) {
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      // Caught on the way down, so a focused tag or phrase button does not act on it as well.
       event.preventDefault()
+      event.stopPropagation()
       void file()
     }
   }
 
   return (
+    // Ctrl+Enter files from anywhere in the composer: the text, a tag or a phrase just chosen.
     <Box
+      onKeyDownCapture={onKeyDown}
       sx={{
         borderTop: 1,
         borderColor: 'divider',
         px: 2,
         py: 1.5,
         display: 'grid',
+        // The column may be narrower than a long phrase: phrases wrap rather than widen the pane.
+        gridTemplateColumns: 'minmax(0, 1fr)',
         gap: 1,
         bgcolor: 'background.paper',
       }}
@@ -223,24 +229,24 @@ export function NoteComposer({ detail }: { detail: IncidentDetail }) {
           <Box
             role="group"
             aria-labelledby="quick-phrases-label"
-            sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', maxHeight: 92, overflow: 'auto' }}
+            sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', maxHeight: 160, overflow: 'auto' }}
           >
             {quickPhrases.map((phrase, index) => (
               <Button
                 key={index}
                 size="small"
                 variant="outlined"
-                title={phrase.length > 40 ? phrase : undefined}
                 onClick={() => insertPhrase(phrase)}
                 disabled={filingNote}
-                sx={{ maxWidth: '100%', py: 0, fontWeight: 400 }}
+                sx={{
+                  maxWidth: '100%',
+                  py: 0,
+                  fontWeight: 400,
+                  textAlign: 'left',
+                  overflowWrap: 'anywhere',
+                }}
               >
-                <Box
-                  component="span"
-                  sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
-                >
-                  {phrase}
-                </Box>
+                {phrase}
               </Button>
             ))}
           </Box>
@@ -251,14 +257,13 @@ export function NoteComposer({ detail }: { detail: IncidentDetail }) {
         inputRef={inputRef}
         label="New note"
         multiline
-        minRows={4}
-        maxRows={12}
+        minRows={3}
+        maxRows={10}
         value={composer.text}
         onChange={(e) => {
           editComposer({ text: e.target.value })
           setRefusal(null)
         }}
-        onKeyDown={onKeyDown}
         error={overLimit}
         slotProps={{ htmlInput: { readOnly: filingNote } }}
       />

@@ -89,7 +89,7 @@ export function NotesTimeline({ detail }: { detail: IncidentDetail }) {
                     <Typography variant="body2">
                       {attempt.number}
                       {attempt.callBackAt &&
-                        ` · agreed call-back ${formatWhen(attempt.callBackAt, nowMs)}`}
+                        ` · call back ${formatWhen(attempt.callBackAt, nowMs)}`}
                     </Typography>
                     {attempt.note && (
                       <Typography
