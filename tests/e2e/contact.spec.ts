@@ -77,6 +77,7 @@ test('a worker logs a missed call, an unsafe-to-talk call with a call-back and a
   await expect(unsafe).toBeHidden()
   await expect(queueRow(page)).toContainText(`Call back ${callBack.slice(11)}`)
   await expect(queueRow(page)).toContainText('2 attempts · last')
+  await expect(incident).toContainText(`Call back ${callBack.slice(11)}`)
 
   await logCall(page, 'Spoke to victim')
   await expect(incident.getByRole('button', { name: 'Contacted', pressed: true })).toBeVisible()
@@ -206,6 +207,7 @@ test('a call-back that has come brings its incident to the top of the queue, abo
   const incident = page.getByRole('region', { name: 'Incident' })
   await expect(incident.getByRole('list', { name: 'Calls made' })).toContainText('Unsafe to talk')
   await expect(box).toHaveValue('Typing while another window logs a call')
+  await expect(incident).toContainText('Call back due')
   await expect(options.first()).toHaveAccessibleName(/^CL-20261121-0457/)
   await expect(options.first()).toContainText('Call back due')
   await page

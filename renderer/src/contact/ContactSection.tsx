@@ -1,16 +1,23 @@
 // Contact with the victim, near the top of the open incident: "Call victim" (also Alt+C from
-// anywhere on the desk) to log a call attempt, the calls made so far, and the place kept for the
-// guided safe-contact script.
+// anywhere on the desk) to log a call attempt, the call-back agreed (marked when it is due), the
+// calls made so far, and the place kept for the guided safe-contact script.
 import { useEffect, useState } from 'react'
 import { Box, Button, Typography } from '@mui/material'
+import AlarmIcon from '@mui/icons-material/Alarm'
 import PhoneIcon from '@mui/icons-material/Phone'
 import type { IncidentDetail } from '#shared/domain.ts'
+import { formatWhen } from '../app/formatWhen.ts'
+import { isCallBackDue } from '../queue/arrangeQueue.ts'
+import { useDesk } from '../store/useDesk.ts'
 import { ContactScriptPlaceholder } from '../incident/ContactScriptPlaceholder.tsx'
 import { AttemptList } from './AttemptList.tsx'
 import { CallVictimDialog } from './CallVictimDialog.tsx'
 
 export function ContactSection({ detail }: { detail: IncidentDetail }) {
   const [calling, setCalling] = useState(false)
+  const nowMs = useDesk((s) => s.nowMs)
+  const { callBackAt } = detail.row
+  const due = isCallBackDue(detail.row, nowMs)
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -58,6 +65,20 @@ export function ContactSection({ detail }: { detail: IncidentDetail }) {
             Alt+C
           </Box>
         </Button>
+        {callBackAt && (
+          <Typography
+            sx={{
+              display: 'inline-flex',
+              alignItems: 'center',
+              gap: 0.5,
+              fontWeight: 700,
+              color: due ? 'warning.main' : 'text.primary',
+            }}
+          >
+            <AlarmIcon fontSize="small" aria-hidden />
+            {due ? 'Call back due' : 'Call back'} {formatWhen(callBackAt, nowMs)}
+          </Typography>
+        )}
       </Box>
       <AttemptList attempts={detail.attempts} />
       <ContactScriptPlaceholder />

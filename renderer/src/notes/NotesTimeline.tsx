@@ -100,7 +100,7 @@ export function NotesTimeline({ detail }: { detail: IncidentDetail }) {
                       </Typography>
                     )}
                     <Typography variant="body2" color="text.secondary">
-                      by {attempt.by}
+                      By {attempt.by}
                     </Typography>
                   </MarkedEntry>
                 )
@@ -112,7 +112,7 @@ export function NotesTimeline({ detail }: { detail: IncidentDetail }) {
                       {formatWhen(entry.at, nowMs)} · {describeHistory(entry.regrade)}
                     </Typography>
                     <Typography variant="body2" color="text.secondary">
-                      from {historySource(entry.regrade)}
+                      From {historySource(entry.regrade)}
                     </Typography>
                   </MarkedEntry>
                 )
