@@ -1,5 +1,5 @@
-// Start-up, done once: listen to the Node side's events, start the shared clock, and find out
-// whether a worker is already signed in.
+// Start-up, done once: listen to the Node side's events, start the shared clock, save the note
+// being typed when the window closes, and find out whether a worker is already signed in.
 import { on } from '../api.ts'
 import { useDesk } from './useDesk.ts'
 
@@ -16,5 +16,7 @@ export function startDesk(): void {
     if (useDesk.getState().session) useDesk.getState().setHealth(health)
   })
   setInterval(() => useDesk.getState().tick(Date.now()), CLOCK_MS)
+  // Closing the window within the draft's quiet time would otherwise lose the last words.
+  window.addEventListener('pagehide', () => void useDesk.getState().flushDraft())
   void desk.checkSession()
 }
