@@ -11,11 +11,20 @@ import type {
   Session,
   Settings,
 } from './domain.ts'
-import { PROGRESS } from './domain.ts'
+import { ACTION_OWNERS, CONTACT_RESULTS, NOTE_MAX_CHARS, NOTE_TAGS, PROGRESS } from './domain.ts'
+import type { ContactAttempt, Note } from './domain.ts'
 
 const none = z.strictObject({})
 const id = z.number().int().positive()
 const text = (max: number) => z.string().trim().min(1).max(max)
+/** An instant as ISO 8601 with Z or an offset. */
+const instant = z.iso.datetime({ offset: true })
+const noteFields = {
+  incidentId: id,
+  tags: z.array(z.enum(NOTE_TAGS)).max(NOTE_TAGS.length),
+  actionOwner: z.enum(ACTION_OWNERS).nullable(),
+  amends: id.nullable(),
+}
 
 export const callRequests = {
   'session.current': none,
@@ -26,12 +35,42 @@ export const callRequests = {
   'incidents.setProgress': z.strictObject({ id, progress: z.enum(PROGRESS) }),
   /** A hand-typed incident: the same shape and validation as one feed record. */
   'incidents.addManual': z.strictObject({ record: z.record(z.string(), z.unknown()) }),
+  'contact.logAttempt': z.strictObject({
+    incidentId: id,
+    number: text(40),
+    result: z.enum(CONTACT_RESULTS),
+    callBackAt: instant.nullable(),
+    note: z.string().trim().max(2000).nullable(),
+  }),
+  'notes.add': z.strictObject({
+    ...noteFields,
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(
+        NOTE_MAX_CHARS,
+        `A note can be at most ${NOTE_MAX_CHARS.toLocaleString('en-GB')} characters.`,
+      ),
+  }),
+  /** Saves the note being typed; empty text with no tags removes the draft. */
+  'notes.saveDraft': z.strictObject({
+    ...noteFields,
+    text: z
+      .string()
+      .max(
+        NOTE_MAX_CHARS,
+        `A note can be at most ${NOTE_MAX_CHARS.toLocaleString('en-GB')} characters.`,
+      ),
+  }),
+  'notes.markActionDone': z.strictObject({ noteId: id }),
   'feed.health': none,
   'feed.quarantined': none,
   'settings.get': none,
   'settings.update': z.strictObject({
     inboxDir: z.string().trim().min(1).max(1000).optional(),
     theme: z.enum(['dark', 'light']).optional(),
+    quickPhrases: z.array(text(200)).max(30).optional(),
   }),
 } as const
 
@@ -43,6 +82,10 @@ export interface CallResults {
   'incidents.get': IncidentDetail
   'incidents.setProgress': QueueRow
   'incidents.addManual': QueueRow
+  'contact.logAttempt': ContactAttempt
+  'notes.add': Note
+  'notes.saveDraft': { savedAt: string | null }
+  'notes.markActionDone': Note
   'feed.health': FeedHealth
   'feed.quarantined': QuarantinedFile[]
   'settings.get': Settings
@@ -56,6 +99,8 @@ export type ParsedRequest<N extends CallName> = z.output<(typeof callRequests)[N
 export interface EventPayloads {
   /** Rows that were added or changed; `flashIds` are the ones to highlight briefly. */
   'incidents.changed': { rows: QueueRow[]; flashIds: number[] }
+  /** A note or attempt was added to an incident (by this or another window). */
+  'incident.recordAdded': { incidentId: number }
   'feed.health': FeedHealth
 }
 export type EventName = keyof EventPayloads

@@ -105,6 +105,93 @@ export interface Regrade {
   at: string
 }
 
+/** What the worker learned from one call attempt. */
+export const CONTACT_RESULTS = [
+  'spoke-to-victim',
+  'no-answer',
+  'engaged',
+  'wrong-number',
+  'call-dropped',
+  'unsafe-to-talk',
+  'declined',
+  'spoke-to-third-party',
+] as const
+export type ContactResult = (typeof CONTACT_RESULTS)[number]
+
+export const CONTACT_RESULT_LABELS: Record<ContactResult, string> = {
+  'spoke-to-victim': 'Spoke to victim',
+  'no-answer': 'No answer',
+  engaged: 'Engaged',
+  'wrong-number': 'Wrong number',
+  'call-dropped': 'Call dropped',
+  'unsafe-to-talk': 'Unsafe to talk',
+  declined: 'Declined contact',
+  'spoke-to-third-party': 'Spoke to third party',
+}
+
+/** One phone call attempt: append-only, like every record of the worker's work. */
+export interface ContactAttempt {
+  id: number
+  incidentId: number
+  at: string
+  /** The number dialled. */
+  number: string
+  result: ContactResult
+  /** A call-back the victim agreed (e.g. when unsafe to talk), ISO UTC. */
+  callBackAt: string | null
+  note: string | null
+  /** The worker, as "Name (Organisation)". */
+  by: string
+}
+
+export const NOTE_TAGS = ['rapport', 'safeguarding', 'risk', 'action'] as const
+export type NoteTag = (typeof NOTE_TAGS)[number]
+
+export const NOTE_TAG_LABELS: Record<NoteTag, string> = {
+  rapport: 'Rapport',
+  safeguarding: 'Safeguarding',
+  risk: 'Risk',
+  action: 'Action',
+}
+
+export const ACTION_OWNERS = ['police', 'support-service', 'next-shift'] as const
+export type ActionOwner = (typeof ACTION_OWNERS)[number]
+
+export const ACTION_OWNER_LABELS: Record<ActionOwner, string> = {
+  police: 'Police',
+  'support-service': 'Support service',
+  'next-shift': 'Next shift',
+}
+
+export const NOTE_MAX_CHARS = 20_000
+
+/** A rapport note. Never edited or deleted: a correction is a new note that `amends` it. */
+export interface Note {
+  id: number
+  incidentId: number
+  at: string
+  author: string
+  text: string
+  tags: NoteTag[]
+  /** For an action note: who owns it. */
+  actionOwner: ActionOwner | null
+  /** The id of the note this one corrects. */
+  amends: number | null
+  /** When an action note was marked done, and by whom (recorded apart from the note). */
+  actionDoneAt: string | null
+  actionDoneBy: string | null
+}
+
+/** The note being typed, saved as it is typed so nothing is lost if the app is killed. */
+export interface NoteDraft {
+  incidentId: number
+  text: string
+  tags: NoteTag[]
+  actionOwner: ActionOwner | null
+  amends: number | null
+  savedAt: string
+}
+
 /** What the queue needs for one row (and for searching it). */
 export interface QueueRow {
   id: number
@@ -123,6 +210,11 @@ export interface QueueRow {
   progress: Progress
   origin: Origin
   lastRegrade: Regrade | null
+  /** Contact attempts made, and when the last one was. */
+  attempts: number
+  lastAttemptAt: string | null
+  /** The call-back agreed in the latest attempt, if any; due ones go to the top of the queue. */
+  callBackAt: string | null
 }
 
 export type HistoryKind = 'arrival' | 'regrade' | 'status' | 'change'
@@ -147,6 +239,10 @@ export interface IncidentDetail {
   row: QueueRow
   fields: IncidentFields
   history: HistoryEntry[]
+  attempts: ContactAttempt[]
+  notes: Note[]
+  /** The current worker's unfiled note for this incident, if any. */
+  draft: NoteDraft | null
 }
 
 export interface Session {
@@ -182,4 +278,6 @@ export type Theme = 'dark' | 'light'
 export interface Settings {
   inboxDir: string
   theme: Theme
+  /** Short phrases the worker can insert into a note with one click. */
+  quickPhrases: string[]
 }

@@ -4,4 +4,8 @@ import type { EventName } from './contract.ts'
 
 export const IPC_CALL_CHANNEL = 'da-desk:call'
 export const IPC_EVENT_CHANNEL = 'da-desk:event'
-export const EVENT_NAMES: readonly EventName[] = ['incidents.changed', 'feed.health']
+export const EVENT_NAMES: readonly EventName[] = [
+  'incidents.changed',
+  'incident.recordAdded',
+  'feed.health',
+]

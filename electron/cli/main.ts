@@ -8,6 +8,8 @@ import { formatDateTime } from '#shared/time.ts'
 import { openDatabase } from '#core/db/openDatabase.ts'
 import type { Db } from '#core/db/openDatabase.ts'
 import { incidentQueries } from '#core/db/incidentQueries.ts'
+import { contactQueries } from '#core/db/contactQueries.ts'
+import { noteQueries } from '#core/db/noteQueries.ts'
 import { ingestFile } from '#core/feed/ingestFile.ts'
 import { databaseFile, defaultDataDir } from '#core/paths.ts'
 
@@ -16,7 +18,8 @@ const USAGE = `Usage: da-desk <command> [options]
 Commands:
   ingest [--db FILE] PATH...     Ingest feed files in the order given (files are not moved);
                                  prints a JSON report. Exit 3 if anything was rejected.
-  incidents [--db FILE] [--json] List every stored incident (JSON: full records with history).
+  incidents [--db FILE] [--json] List every stored incident (JSON: full records with history,
+                                 contact attempts and notes, with amendments and done actions).
   help                           Show this text.
 
 --db defaults to the app's own database: ${databaseFile(defaultDataDir())}`
@@ -81,6 +84,8 @@ function incidentsCommand(args: string[], io: CliIo): number {
   const file = resolve(values.db ?? databaseFile(defaultDataDir()))
   return withDb(file, true, (db) => {
     const q = incidentQueries(db)
+    const contacts = contactQueries(db)
+    const notes = noteQueries(db)
     const details = q.listRows().map((row) => q.detail(row.id)!)
     if (values.json) {
       const records = details.map(({ row, fields, history }) => ({
@@ -88,6 +93,8 @@ function incidentsCommand(args: string[], io: CliIo): number {
         progress: row.progress,
         origin: row.origin,
         history: history.map(({ at, field, from, to }) => ({ at, field, from, to })),
+        attempts: contacts.ofIncident(row.id).map(({ incidentId, ...attempt }) => attempt),
+        notes: notes.ofIncident(row.id).map(({ incidentId, ...note }) => note),
       }))
       io.out(JSON.stringify(records, null, 2))
     } else {

@@ -5,12 +5,24 @@ import { mkdirSync } from 'node:fs'
 import { rename, writeFile, access } from 'node:fs/promises'
 import { basename, extname, isAbsolute, join, resolve } from 'node:path'
 import type { EventName, EventPayloads } from '#shared/contract.ts'
-import type { FeedHealth, Session, Settings, Theme } from '#shared/domain.ts'
-import { toIsoUtc } from '#shared/time.ts'
+import type {
+  ContactResult,
+  FeedHealth,
+  IncidentDetail,
+  NoteTag,
+  Progress,
+  Session,
+  Settings,
+  Theme,
+} from '#shared/domain.ts'
+import { CONTACT_RESULT_LABELS, NOTE_TAGS } from '#shared/domain.ts'
+import { formatDateTime, toIsoUtc } from '#shared/time.ts'
 import { openDatabase } from './db/openDatabase.ts'
 import type { Db } from './db/openDatabase.ts'
 import { incidentQueries } from './db/incidentQueries.ts'
 import { deskQueries } from './db/deskQueries.ts'
+import { contactQueries } from './db/contactQueries.ts'
+import { noteQueries } from './db/noteQueries.ts'
 import { databaseFile } from './paths.ts'
 import type { Handlers } from './api/dispatch.ts'
 import { fail, ok } from './api/result.ts'
@@ -62,6 +74,38 @@ async function moveInto(path: string, dir: string): Promise<string> {
   }
 }
 
+/** What a new workstation offers to insert into a note; the worker can change the list. */
+const DEFAULT_QUICK_PHRASES: readonly string[] = [
+  'Safe to talk confirmed.',
+  'Victim asked for a call back.',
+  'Advised to call 999 and press 55 if unable to speak.',
+  'Code word agreed.',
+  'Told the victim our calls may show as a withheld number.',
+  'No voicemail left.',
+]
+
+/**
+ * A call-back is for trying again or ringing at a time the victim chose; not after a wrong
+ * number (it would ring a stranger) or when the victim declined contact.
+ */
+const NO_CALL_BACK: readonly ContactResult[] = ['wrong-number', 'declined']
+
+/** How far in the past a call-back may be, for a time typed a moment before saving. */
+const CALL_BACK_GRACE_MS = 5 * 60_000
+
+/** The worker as the records and the audit log name them. */
+const actorOf = (s: Session) => `${s.workerName} (${s.organisation})`
+
+/** Where an attempt moves the worker's progress: talking to the victim is contact. */
+function progressAfterAttempt(current: Progress, result: ContactResult): Progress {
+  if (current === 'done') return current
+  if (result === 'spoke-to-victim') return 'contacted'
+  return current === 'new' ? 'reviewing' : current
+}
+
+/** Tags once each, in the order the app lists them. */
+const canonicalTags = (tags: NoteTag[]) => NOTE_TAGS.filter((t) => tags.includes(t))
+
 export function openDesk(options: DeskOptions): Desk {
   const now = options.now ?? Date.now
   const dataDir = resolve(options.dataDir)
@@ -69,6 +113,8 @@ export function openDesk(options: DeskOptions): Desk {
   const db = openDatabase(databaseFile(dataDir))
   const incidents = incidentQueries(db)
   const desk = deskQueries(db)
+  const contacts = contactQueries(db)
+  const notes = noteQueries(db)
   const listeners = new Set<DeskListener>()
   let session: Session | null = null
   let inbox: InboxWatcher | null = null
@@ -82,6 +128,9 @@ export function openDesk(options: DeskOptions): Desk {
     return {
       inboxDir: (desk.setting('inboxDir') as string | undefined) ?? join(dataDir, 'inbox'),
       theme: (desk.setting('theme') as Theme | undefined) ?? 'dark',
+      quickPhrases: (desk.setting('quickPhrases') as string[] | undefined) ?? [
+        ...DEFAULT_QUICK_PHRASES,
+      ],
     }
   }
 
@@ -102,7 +151,7 @@ export function openDesk(options: DeskOptions): Desk {
     desk.audit({
       at: toIsoUtc(now()),
       sessionId: session?.id ?? null,
-      actor: session ? `${session.workerName} (${session.organisation})` : 'system',
+      actor: session ? actorOf(session) : 'system',
       action,
       incidentId,
       detail,
@@ -157,6 +206,40 @@ export function openDesk(options: DeskOptions): Desk {
   const signedIn = <T>(run: (s: Session) => T) =>
     session ? run(session) : fail('not-signed-in', 'Sign in to start your shift first.')
 
+  /** Tells the page an incident has a new record: its queue row and its open view. */
+  function pushRecordAdded(incidentId: number) {
+    emit('incidents.changed', { rows: [incidents.row(incidentId)!], flashIds: [] })
+    emit('incident.recordAdded', { incidentId })
+  }
+
+  /** Moves the worker's progress as a side effect of a record, audited like a manual move. */
+  function moveProgress(id: number, from: Progress, to: Progress, cause: Record<string, unknown>) {
+    if (from === to) return
+    incidents.setProgress(id, to)
+    audit('incident.progress', id, { from, to, ...cause })
+  }
+
+  /** Why `amends` cannot be filed on this incident, or null when it can. */
+  function amendsProblem(incidentId: number, amends: number | null): string | null {
+    if (amends === null) return null
+    const target = notes.get(amends)
+    return target?.incidentId === incidentId
+      ? null
+      : `Note ${amends} is not a note on this incident, so this note cannot amend it.`
+  }
+
+  function detail(id: number, worker: Session): IncidentDetail | undefined {
+    const found = incidents.detail(id)
+    return (
+      found && {
+        ...found,
+        attempts: contacts.ofIncident(id),
+        notes: notes.ofIncident(id),
+        draft: notes.draft(id, actorOf(worker)),
+      }
+    )
+  }
+
   const handlers: Handlers = {
     'session.current': () => ok(session),
     'session.signIn': ({ workerName, organisation }) => {
@@ -175,11 +258,11 @@ export function openDesk(options: DeskOptions): Desk {
     },
     'incidents.list': () => signedIn(() => ok(incidents.listRows())),
     'incidents.get': ({ id }) =>
-      signedIn(() => {
-        const detail = incidents.detail(id)
-        if (!detail) return fail('not-found', `No incident with id ${id}.`)
-        audit('incident.view', id, { incidentRef: detail.row.incidentRef })
-        return ok(detail)
+      signedIn((worker) => {
+        const found = detail(id, worker)
+        if (!found) return fail('not-found', `No incident with id ${id}.`)
+        audit('incident.view', id, { incidentRef: found.row.incidentRef })
+        return ok(found)
       }),
     'incidents.setProgress': ({ id, progress }) =>
       signedIn(() => {
@@ -226,6 +309,131 @@ export function openDesk(options: DeskOptions): Desk {
       pushRows([{ id, outcome: 'accepted' }], true)
       return ok(incidents.row(id)!)
     },
+    'contact.logAttempt': (request) =>
+      signedIn((worker) => {
+        const { incidentId, result, callBackAt } = request
+        const before = incidents.row(incidentId)
+        if (!before) return fail('not-found', `No incident with id ${incidentId}.`)
+        if (callBackAt !== null) {
+          if (NO_CALL_BACK.includes(result)) {
+            return fail(
+              'bad-request',
+              `A call-back cannot be set when the result is “${CONTACT_RESULT_LABELS[result]}”.`,
+            )
+          }
+          if (Date.parse(callBackAt) < now() - CALL_BACK_GRACE_MS) {
+            return fail('bad-request', 'The call-back time is in the past: choose a later time.')
+          }
+        }
+        const attempt = db.transaction(() => {
+          const added = contacts.add({
+            incidentId,
+            at: toIsoUtc(now()),
+            number: request.number,
+            result,
+            callBackAt: callBackAt === null ? null : toIsoUtc(Date.parse(callBackAt)),
+            note: request.note || null,
+            by: actorOf(worker),
+            sessionId: worker.id,
+          })
+          audit('contact.attempt', incidentId, { attemptId: added.id, result })
+          moveProgress(incidentId, before.progress, progressAfterAttempt(before.progress, result), {
+            attemptId: added.id,
+          })
+          return added
+        })()
+        pushRecordAdded(incidentId)
+        return ok(attempt)
+      }),
+    'notes.add': (request) =>
+      signedIn((worker) => {
+        const { incidentId, actionOwner, amends } = request
+        const before = incidents.row(incidentId)
+        if (!before) return fail('not-found', `No incident with id ${incidentId}.`)
+        const tags = canonicalTags(request.tags)
+        if (tags.includes('action') && actionOwner === null) {
+          return fail(
+            'bad-request',
+            'An action note needs an owner: police, support service or next shift.',
+          )
+        }
+        if (!tags.includes('action') && actionOwner !== null) {
+          return fail('bad-request', 'Only an action note has an owner: add the Action tag.')
+        }
+        const problem = amendsProblem(incidentId, amends)
+        if (problem) return fail('bad-request', problem)
+        const note = db.transaction(() => {
+          const added = notes.add({
+            incidentId,
+            at: toIsoUtc(now()),
+            author: actorOf(worker),
+            text: request.text,
+            tags,
+            actionOwner,
+            amends,
+            sessionId: worker.id,
+          })
+          notes.deleteDraft(incidentId, actorOf(worker))
+          audit('note.add', incidentId, { noteId: added.id, tags, amends })
+          // A filed note means the worker has looked at the incident.
+          const after = before.progress === 'new' ? 'reviewing' : before.progress
+          moveProgress(incidentId, before.progress, after, { noteId: added.id })
+          return added
+        })()
+        pushRecordAdded(incidentId)
+        return ok(note)
+      }),
+    'notes.saveDraft': (request) =>
+      signedIn((worker) => {
+        const { incidentId, text, amends } = request
+        if (!incidents.row(incidentId)) {
+          return fail('not-found', `No incident with id ${incidentId}.`)
+        }
+        const author = actorOf(worker)
+        // Drafts are not records: saved on every pause in typing, so not audited.
+        if (text.trim() === '' && request.tags.length === 0) {
+          notes.deleteDraft(incidentId, author)
+          return ok({ savedAt: null })
+        }
+        const problem = amendsProblem(incidentId, amends)
+        if (problem) return fail('bad-request', problem)
+        const savedAt = toIsoUtc(now())
+        notes.saveDraft({
+          incidentId,
+          author,
+          text,
+          tags: canonicalTags(request.tags),
+          actionOwner: request.actionOwner,
+          amends,
+          savedAt,
+        })
+        return ok({ savedAt })
+      }),
+    'notes.markActionDone': ({ noteId }) =>
+      signedIn((worker) => {
+        const note = notes.get(noteId)
+        if (!note) return fail('not-found', `No note with id ${noteId}.`)
+        if (!note.tags.includes('action')) {
+          return fail('bad-request', 'Only an action note can be marked done.')
+        }
+        if (note.actionDoneAt !== null) {
+          return fail(
+            'bad-request',
+            `This action was already marked done by ${note.actionDoneBy} at ${formatDateTime(note.actionDoneAt)}.`,
+          )
+        }
+        db.transaction(() => {
+          notes.markActionDone({
+            noteId,
+            at: toIsoUtc(now()),
+            by: actorOf(worker),
+            sessionId: worker.id,
+          })
+          audit('note.actionDone', note.incidentId, { noteId })
+        })()
+        pushRecordAdded(note.incidentId)
+        return ok(notes.get(noteId)!)
+      }),
     'feed.health': () => ok(health()),
     'feed.quarantined': () => signedIn(() => ok(desk.quarantinedFiles())),
     'settings.get': () => ok(settings()),
@@ -258,6 +466,10 @@ export function openDesk(options: DeskOptions): Desk {
         }
       }
       if (update.theme !== undefined) desk.putSetting('theme', update.theme)
+      if (update.quickPhrases !== undefined) {
+        desk.putSetting('quickPhrases', update.quickPhrases)
+        audit('settings.update', null, { quickPhrases: update.quickPhrases })
+      }
       return ok(settings())
     },
   }

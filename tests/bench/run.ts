@@ -7,6 +7,7 @@ import { benchIngest } from './ingest.bench.ts'
 import { benchDropLatency } from './dropLatency.bench.ts'
 import { benchQueue } from './queue.bench.ts'
 import { benchIngestStall } from './ingestStall.bench.ts'
+import { benchQueueList } from './queueList.bench.ts'
 
 const ingest = await benchIngest()
 console.log('ingest', ingest)
@@ -16,6 +17,8 @@ const latency = await benchDropLatency()
 console.log('drop-to-visible', latency)
 const queue = await benchQueue()
 console.log('queue', queue)
+const queueList = await benchQueueList()
+console.log('incidents.list', queueList)
 
 const r = (n: number) => Math.round(n)
 const lines = [
@@ -26,6 +29,7 @@ const lines = [
   `| drop-to-visible, ${latency.files} single-incident files | p50 ${r(latency.p50Ms)} ms, p95 ${r(latency.p95Ms)} ms (max ${r(latency.maxMs)} ms) | p95 ≤ 500 ms |`,
   `| ingest ${ingest.records.toLocaleString('en-GB')} records, one file | ${r(ingest.appMs)} ms (${r(ingest.recordsPerSecond).toLocaleString('en-GB')} records/s); bare insert loop ${r(ingest.bareMs)} ms; ratio ${ingest.ratio.toFixed(2)}× | within 3× |`,
   `| queue of ${queue.incidents.toLocaleString('en-GB')} open incidents: sign-in to first row | ${queue.firstRenderMs} ms | — |`,
+  `| incidents.list, ${queueList.incidents.toLocaleString('en-GB')} incidents with ${queueList.attempts.toLocaleString('en-GB')} contact attempts | ${r(queueList.listMs)} ms (no attempts yet: ${r(queueList.withoutAttemptsMs)} ms) | — |`,
   `| holding ↓ through ${queue.keyPresses} rows | longest task ${queue.longestTaskMs} ms (${queue.longTasksOver50Ms} over 50 ms); slowest key press to frame ${queue.slowestKeyPressMs} ms | no task over 50 ms |`,
   ...stalls.map(
     (s) =>
@@ -35,4 +39,7 @@ const lines = [
 console.log(`\n${lines.join('\n')}`)
 const dir = join(import.meta.dirname, 'results')
 mkdirSync(dir, { recursive: true })
-writeFileSync(join(dir, 'latest.json'), JSON.stringify({ ingest, stalls, latency, queue }, null, 2))
+writeFileSync(
+  join(dir, 'latest.json'),
+  JSON.stringify({ ingest, stalls, latency, queue, queueList }, null, 2),
+)

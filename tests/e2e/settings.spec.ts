@@ -63,3 +63,30 @@ test('a folder that cannot be used is refused with the reason, and the old one s
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(page.getByRole('region', { name: 'Feed health' })).toContainText(host.inbox)
 })
+
+test('a quick phrase added in settings is offered when writing a note, and a removed one is gone', async ({
+  host,
+  page,
+}) => {
+  await signIn(page)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Settings' })
+  await dialog.getByRole('textbox', { name: 'New quick phrase' }).fill('Victim has a safe place.')
+  await dialog.getByRole('button', { name: 'Add phrase' }).click()
+  const phrases = dialog.getByRole('list', { name: 'Quick phrases' })
+  await expect(phrases).toContainText('Victim has a safe place.')
+  await dialog.getByRole('button', { name: 'Remove “No voicemail left.”' }).click()
+  await expect(phrases).not.toContainText('No voicemail left.')
+  await dialog.getByRole('textbox', { name: 'New quick phrase' }).fill('x'.repeat(201))
+  await dialog.getByRole('button', { name: 'Add phrase' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('at most 200 characters')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  dropFeedFile(host.inbox, 'one.json', record('CL-PHRASES'))
+  await page.getByRole('option', { name: /^CL-PHRASES/ }).click()
+  const offered = page
+    .getByRole('region', { name: 'Rapport notes' })
+    .getByRole('group', { name: 'Quick phrases' })
+  await expect(offered.getByRole('button', { name: 'Victim has a safe place.' })).toBeVisible()
+  await expect(offered.getByRole('button', { name: 'No voicemail left.' })).toHaveCount(0)
+})

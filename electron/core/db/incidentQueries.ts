@@ -1,4 +1,5 @@
-// SQL for incidents and their feed history. Everything that reads or writes those tables is here.
+// SQL for incidents and their feed history. Everything that reads or writes those tables is here,
+// and the queue row's summary of the worker's contact attempts.
 import type { Db } from './openDatabase.ts'
 import type {
   Grade,
@@ -32,6 +33,9 @@ interface IncidentRecord {
   origin: string
   progress: string
   last_regrade: string | null
+  attempts: number
+  last_attempt_at: string | null
+  call_back_at: string | null
 }
 
 export interface StoredIncident {
@@ -59,7 +63,12 @@ const selectRow = `
     FROM incident_history h
     WHERE h.incident_id = i.id AND h.kind = 'regrade'
     ORDER BY h.id DESC LIMIT 1
-  ) AS last_regrade
+  ) AS last_regrade,
+  (SELECT count(*) FROM contact_attempts a WHERE a.incident_id = i.id) AS attempts,
+  (SELECT a.at FROM contact_attempts a WHERE a.incident_id = i.id
+   ORDER BY a.id DESC LIMIT 1) AS last_attempt_at,
+  (SELECT a.call_back_at FROM contact_attempts a WHERE a.incident_id = i.id
+   ORDER BY a.id DESC LIMIT 1) AS call_back_at
   FROM incidents i`
 
 function toFields(r: IncidentRecord): IncidentFields {
@@ -98,6 +107,9 @@ function toRow(r: IncidentRecord): QueueRow {
     progress: r.progress as Progress,
     origin: r.origin as Origin,
     lastRegrade: r.last_regrade ? (JSON.parse(r.last_regrade) as QueueRow['lastRegrade']) : null,
+    attempts: r.attempts,
+    lastAttemptAt: r.last_attempt_at,
+    callBackAt: r.call_back_at,
   }
 }
 
@@ -130,7 +142,8 @@ const columns = `incident_ref, received_at, updated_at, grade, status, source, s
 
 export function incidentQueries(db: Db) {
   const byRef = db.prepare<{ ref: string }, IncidentRecord>(
-    `SELECT *, NULL AS last_regrade FROM incidents WHERE incident_ref = :ref`,
+    `SELECT *, NULL AS last_regrade, 0 AS attempts, NULL AS last_attempt_at, NULL AS call_back_at
+     FROM incidents WHERE incident_ref = :ref`,
   )
   const insert = db.prepare(
     `INSERT INTO incidents (${columns}, created_at)

@@ -1,5 +1,5 @@
 // The signed-in desk: top bar, then the live queue (left), the open incident (centre) and the
-// rapport notes (right).
+// rapport notes (right), wide enough to read the timeline and write during a call.
 import { Box } from '@mui/material'
 import { IncidentPane } from '../incident/IncidentPane.tsx'
 import { NotesPane } from '../notes/NotesPane.tsx'
@@ -21,7 +21,7 @@ export function DeskLayout() {
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: 'minmax(0, 78fr) minmax(0, 22fr)',
+          gridTemplateColumns: 'minmax(0, 72fr) minmax(0, 28fr)',
           gridTemplateRows: 'minmax(0, 1fr)',
           minHeight: 0,
         }}
@@ -31,7 +31,7 @@ export function DeskLayout() {
           aria-label="Queue and incident"
           sx={{
             display: 'grid',
-            gridTemplateColumns: 'minmax(0, 40fr) minmax(0, 38fr)',
+            gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
             gridTemplateRows: 'minmax(0, 1fr)',
             minHeight: 0,
           }}

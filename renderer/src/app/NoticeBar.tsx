@@ -1,5 +1,6 @@
 // The one message bar: problems from calls in plain words (they stay until dismissed), and short
-// confirmations (which go away on their own).
+// confirmations (which go away on their own, or at the next click elsewhere, so one never sits
+// over the buttons of a dialog opened straight after).
 import { Alert, Snackbar } from '@mui/material'
 import { useDesk } from '../store/useDesk.ts'
 
@@ -14,7 +15,7 @@ export function NoticeBar() {
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       autoHideDuration={isError ? null : 5_000}
       onClose={(_event, reason) => {
-        if (reason !== 'clickaway') dismissNotice()
+        if (reason !== 'clickaway' || !isError) dismissNotice()
       }}
     >
       <Alert

@@ -11,7 +11,8 @@ function gradeText(value: string | null): string {
   return /^g/i.test(value) ? value.toUpperCase() : `G${value}`
 }
 
-function describe(entry: HistoryEntry): string {
+/** What happened, e.g. "Regraded G3 → G2 (more urgent)". */
+export function describeHistory(entry: HistoryEntry): string {
   switch (entry.kind) {
     case 'arrival':
       return entry.origin === 'manual' ? 'Added by hand' : 'Arrived from the feed'
@@ -45,7 +46,8 @@ function changedValue(entry: HistoryEntry, value: string | null): string {
   return flags.length === 0 ? 'none' : flags.map((flag) => flagLabel(String(flag))).join(', ')
 }
 
-function source(entry: HistoryEntry): string {
+/** Where the change came from, e.g. "feed file update.json". */
+export function historySource(entry: HistoryEntry): string {
   if (entry.origin === 'manual') return entry.via ? `typed in by ${entry.via}` : 'typed in by hand'
   return entry.via ? `feed file ${entry.via}` : 'the feed'
 }
@@ -79,7 +81,7 @@ export function IncidentHistory({ history }: { history: readonly HistoryEntry[] 
               </Typography>
               <Box sx={{ minWidth: 0 }}>
                 <Typography sx={{ fontWeight: entry.kind === 'change' ? 400 : 600 }}>
-                  {describe(entry)}
+                  {describeHistory(entry)}
                 </Typography>
                 {entry.kind === 'change' && (
                   <Typography
@@ -91,7 +93,7 @@ export function IncidentHistory({ history }: { history: readonly HistoryEntry[] 
                   </Typography>
                 )}
                 <Typography variant="body2" color="text.secondary">
-                  From {source(entry)}
+                  From {historySource(entry)}
                 </Typography>
               </Box>
             </Box>

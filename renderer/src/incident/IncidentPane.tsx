@@ -1,7 +1,7 @@
 // The centre pane: the incident opened from the queue, or a word on how to open one.
 import { Box, CircularProgress, Divider, Typography } from '@mui/material'
 import { useDesk } from '../store/useDesk.ts'
-import { ContactScriptPlaceholder } from './ContactScriptPlaceholder.tsx'
+import { ContactSection } from '../contact/ContactSection.tsx'
 import { IncidentFacts } from './IncidentFacts.tsx'
 import { IncidentHeader } from './IncidentHeader.tsx'
 import { IncidentHistory } from './IncidentHistory.tsx'
@@ -30,11 +30,11 @@ export function IncidentPane() {
     content = (
       <Box sx={{ p: 3, display: 'grid', gap: 2.5 }}>
         <IncidentHeader row={detail.row} />
+        <ContactSection detail={detail} />
+        <Divider />
         <IncidentFacts fields={detail.fields} />
         <Divider />
         <IncidentHistory history={detail.history} />
-        <Divider />
-        <ContactScriptPlaceholder />
       </Box>
     )
   }

@@ -12,12 +12,19 @@ import { ScreenReaderText } from '../app/ScreenReaderText.tsx'
 import { POLICE_STATUS_LABELS } from '../incident/fieldLabels.ts'
 import { useDesk } from '../store/useDesk.ts'
 import { FLASH_MS, type FlashKind } from '../store/queueSlice.ts'
+import { ContactLine, hasContactLine } from './ContactLine.tsx'
 import { FlagList } from './FlagList.tsx'
 import { GradeChip } from './GradeChip.tsx'
 import { ProgressMark } from './ProgressMark.tsx'
 import { RegradeMark } from './RegradeMark.tsx'
 
-export const ROW_HEIGHT = 92
+const ROW_HEIGHT = 92
+/** A row with calls or a call-back has a fourth line for them. */
+const CONTACT_ROW_HEIGHT = 120
+
+export function rowHeight(row: QueueRow): number {
+  return hasContactLine(row) ? CONTACT_ROW_HEIGHT : ROW_HEIGHT
+}
 
 export function optionId(id: number): string {
   return `incident-option-${id}`
@@ -77,7 +84,7 @@ export const IncidentOption = memo(function IncidentOption({
         top: 0,
         left: 0,
         width: '100%',
-        height: ROW_HEIGHT,
+        height: rowHeight(row),
         px: 1.5,
         py: 1,
         display: 'grid',
@@ -207,6 +214,7 @@ export const IncidentOption = memo(function IncidentOption({
         {row.flags.length > 0 && pause}
         <FlagList flags={row.flags} />
       </Box>
+      {hasContactLine(row) && <ContactLine row={row} nowMs={nowMs} />}
     </Box>
   )
 })

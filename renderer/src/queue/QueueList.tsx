@@ -12,7 +12,7 @@ import { Box } from '@mui/material'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { QueueRow } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
-import { IncidentOption, optionId, ROW_HEIGHT } from './IncidentOption.tsx'
+import { IncidentOption, optionId, rowHeight } from './IncidentOption.tsx'
 
 const PAGE_ROWS = 8
 
@@ -33,7 +33,10 @@ export function QueueList({ rows, listRef, describedBy }: Props) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => listRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => {
+      const row = rows[index]
+      return row ? rowHeight(row) : 0
+    },
     overscan: 6,
     getItemKey: (index) => rows[index]?.id ?? index,
   })

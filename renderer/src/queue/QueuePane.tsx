@@ -16,6 +16,7 @@ import { GRADES, type Grade } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
 import {
   countByFilter,
+  dueCallBackKey,
   filterAndSort,
   PROGRESS_FILTER_LABELS,
   PROGRESS_FILTERS,
@@ -46,6 +47,7 @@ export function QueuePane() {
   const progressFilter = useDesk((s) => s.progressFilter)
   const gradeFilter = useDesk((s) => s.gradeFilter)
   const searchText = useDesk((s) => s.searchText)
+  const nowMs = useDesk((s) => s.nowMs)
   const setProgressFilter = useDesk((s) => s.setProgressFilter)
   const setGradeFilter = useDesk((s) => s.setGradeFilter)
   const setSearchText = useDesk((s) => s.setSearchText)
@@ -61,7 +63,12 @@ export function QueuePane() {
     [allRows, search, gradeFilter],
   )
   const counts = useMemo(() => countByFilter(matching), [matching])
-  const rows = useMemo(() => filterAndSort(matching, progressFilter), [matching, progressFilter])
+  const dueKey = useMemo(() => dueCallBackKey(matching, nowMs), [matching, nowMs])
+  const dueIds = useMemo(() => new Set(dueKey ? dueKey.split(',').map(Number) : []), [dueKey])
+  const rows = useMemo(
+    () => filterAndSort(matching, progressFilter, dueIds),
+    [matching, progressFilter, dueIds],
+  )
   const searching = search.trim() !== ''
 
   useEffect(() => {

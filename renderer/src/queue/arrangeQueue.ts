@@ -1,5 +1,7 @@
 // Which incidents the queue shows and in what order: search, grade and progress filters, and the
-// default order (new first, then most urgent grade, then longest waiting).
+// default order: first every incident whose agreed call-back is due (the longest overdue first),
+// because a victim is waiting for a call at a time they said was safe; then new incidents, then
+// those being worked, then done ones, each by most urgent grade and then longest waiting.
 import type { Grade, Progress, QueueRow } from '#shared/domain.ts'
 import type { ProgressFilter } from '../store/uiSlice.ts'
 
@@ -19,7 +21,7 @@ const FILTER_PROGRESS: Record<ProgressFilter, readonly Progress[]> = {
   done: ['done'],
 }
 
-/** Lower first: new incidents, then those being worked, then the done ones. */
+/** After due call-backs, lower first: new incidents, then those being worked, then done ones. */
 const PROGRESS_RANK: Record<Progress, number> = { new: 0, reviewing: 1, contacted: 1, done: 2 }
 
 export function compareRows(a: QueueRow, b: QueueRow): number {
@@ -86,7 +88,33 @@ export function countByFilter(rows: readonly QueueRow[]): Record<ProgressFilter,
   return counts
 }
 
-export function filterAndSort(rows: readonly QueueRow[], filter: ProgressFilter): QueueRow[] {
+/** Whether the call-back agreed in the incident's latest attempt has come. */
+export function isCallBackDue(row: QueueRow, nowMs: number): boolean {
+  return row.callBackAt !== null && Date.parse(row.callBackAt) <= nowMs
+}
+
+/** The ids of rows whose call-back is due, as text that changes only when the set does (so the
+ * 30-second clock re-sorts 10,000 rows only when a call-back falls due). */
+export function dueCallBackKey(rows: readonly QueueRow[], nowMs: number): string {
+  const ids: number[] = []
+  for (const row of rows) if (isCallBackDue(row, nowMs)) ids.push(row.id)
+  return ids.join(',')
+}
+
+function compareDue(a: QueueRow, b: QueueRow): number {
+  return Date.parse(a.callBackAt ?? '') - Date.parse(b.callBackAt ?? '') || compareRows(a, b)
+}
+
+export function filterAndSort(
+  rows: readonly QueueRow[],
+  filter: ProgressFilter,
+  dueIds: ReadonlySet<number>,
+): QueueRow[] {
   const wanted = FILTER_PROGRESS[filter]
-  return rows.filter((row) => wanted.includes(row.progress)).sort(compareRows)
+  const due: QueueRow[] = []
+  const rest: QueueRow[] = []
+  for (const row of rows) {
+    if (wanted.includes(row.progress)) (dueIds.has(row.id) ? due : rest).push(row)
+  }
+  return due.sort(compareDue).concat(rest.sort(compareRows))
 }

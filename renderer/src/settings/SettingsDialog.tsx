@@ -1,5 +1,5 @@
 // Settings: the feed's inbox folder (saved on request; the Node side may refuse it, and says
-// why) and the colour theme (applied at once and saved).
+// why), the colour theme (applied at once and saved) and the quick phrases for notes.
 import { useState, type FormEvent } from 'react'
 import {
   Box,
@@ -18,6 +18,7 @@ import {
 } from '@mui/material'
 import type { Theme } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
+import { QuickPhrasesEditor } from './QuickPhrasesEditor.tsx'
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useDesk((s) => s.settings)
@@ -78,6 +79,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
               <FormControlLabel value="light" control={<Radio />} label="Light" />
             </RadioGroup>
           </FormControl>
+          <QuickPhrasesEditor />
         </Stack>
       </DialogContent>
       <DialogActions>

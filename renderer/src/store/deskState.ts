@@ -1,6 +1,8 @@
 // The shape of the page's one store, assembled from its slices (each in its own file).
 import type { StateCreator } from 'zustand'
+import type { ContactSlice } from './contactSlice.ts'
 import type { FeedSlice } from './feedSlice.ts'
+import type { NotesSlice } from './notesSlice.ts'
 import type { QueueSlice } from './queueSlice.ts'
 import type { SelectionSlice } from './selectionSlice.ts'
 import type { SessionSlice } from './sessionSlice.ts'
@@ -10,6 +12,8 @@ import type { UiSlice } from './uiSlice.ts'
 export type DeskState = SessionSlice &
   QueueSlice &
   SelectionSlice &
+  ContactSlice &
+  NotesSlice &
   FeedSlice &
   SettingsSlice &
   UiSlice

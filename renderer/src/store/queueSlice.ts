@@ -81,7 +81,7 @@ export const createQueueSlice: DeskSlice<QueueSlice> = (set, get) => {
       const changed = get().upsertRows(rows)
       flash(flashIds, (id) => (known.has(id) ? 'updated' : 'arrived'))
       const selectedId = get().selectedId
-      if (selectedId !== null && changed.includes(selectedId)) void get().reloadSelected()
+      if (selectedId !== null && changed.includes(selectedId)) get().reloadSelectedSoon()
     },
     upsertRows: (rows) => {
       const current = get().rowsById

@@ -42,6 +42,7 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
       return null
     },
     signOut: async () => {
+      await get().flushDraft()
       const result = await request(get, 'Could not sign out', 'session.signOut', {})
       if (result !== undefined) get().endSession()
     },

@@ -1,4 +1,5 @@
-// The worker's settings: where the feed inbox is, and the colour theme.
+// The worker's settings: where the feed inbox is, the colour theme, and the quick phrases for
+// notes.
 import type { Settings, Theme } from '#shared/domain.ts'
 import { call } from '../api.ts'
 import type { DeskSlice } from './deskState.ts'
@@ -12,6 +13,8 @@ export interface SettingsSlice {
   setTheme(theme: Theme): Promise<void>
   /** Resolves to the reason when the folder was refused, for the form to show. */
   saveInboxDir(inboxDir: string): Promise<string | null>
+  /** Resolves to the reason when the list was refused, for the form to show. */
+  saveQuickPhrases(quickPhrases: string[]): Promise<string | null>
 }
 
 export const createSettingsSlice: DeskSlice<SettingsSlice> = (set, get) => ({
@@ -34,6 +37,12 @@ export const createSettingsSlice: DeskSlice<SettingsSlice> = (set, get) => ({
     set({ settings: result.value })
     get().tell('Inbox folder saved.', 'success')
     void get().loadHealth()
+    return null
+  },
+  saveQuickPhrases: async (quickPhrases) => {
+    const result = await call('settings.update', { quickPhrases })
+    if (!result.ok) return result.error.message
+    set({ settings: result.value })
     return null
   },
 })

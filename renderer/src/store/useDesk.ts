@@ -1,7 +1,9 @@
 // The page's one zustand store, built from its slices.
 import { create } from 'zustand'
 import type { DeskState } from './deskState.ts'
+import { createContactSlice } from './contactSlice.ts'
 import { createFeedSlice } from './feedSlice.ts'
+import { createNotesSlice } from './notesSlice.ts'
 import { createQueueSlice } from './queueSlice.ts'
 import { createSelectionSlice } from './selectionSlice.ts'
 import { createSessionSlice } from './sessionSlice.ts'
@@ -12,6 +14,8 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createSessionSlice(...args),
   ...createQueueSlice(...args),
   ...createSelectionSlice(...args),
+  ...createContactSlice(...args),
+  ...createNotesSlice(...args),
   ...createFeedSlice(...args),
   ...createSettingsSlice(...args),
   ...createUiSlice(...args),

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../support/tempDir.ts'
+import { closeDesk, must, signIn, testDesk } from '../../support/desk.ts'
 
 const BIN = resolve(import.meta.dirname, '../../../electron/cli/bin.ts')
 const SAMPLES = resolve(import.meta.dirname, '../../fixtures/feed')
@@ -126,6 +127,99 @@ describe('da-desk incidents', () => {
       { at: '2026-11-21T15:44:10.000Z', field: 'grade', from: '3', to: '2' },
       { at: '2026-11-21T15:44:10.000Z', field: 'status', from: 'open', to: 'assigned' },
     ])
+  })
+
+  it('includes each incident’s contact attempts and notes, with amendments and done actions', async () => {
+    const dataDir = tempDir()
+    const d = testDesk(dataDir)
+    await signIn(d)
+    const { id } = await must(d, 'incidents.addManual', {
+      record: {
+        incidentRef: 'CL-8',
+        receivedAt: '2026-11-21T17:40:00Z',
+        grade: 2,
+        summary: 'Call dropped.',
+      },
+    })
+    await must(d, 'contact.logAttempt', {
+      incidentId: id,
+      number: '07700 900456',
+      result: 'unsafe-to-talk',
+      callBackAt: '2026-11-21T20:00:00Z',
+      note: 'Whispered, hung up.',
+    })
+    const action = await must(d, 'notes.add', {
+      incidentId: id,
+      text: 'Ring back at 20:00.',
+      tags: ['action'],
+      actionOwner: 'next-shift',
+      amends: null,
+    })
+    const correction = await must(d, 'notes.add', {
+      incidentId: id,
+      text: 'Correction: ring back at 20:30.',
+      tags: ['action'],
+      actionOwner: 'next-shift',
+      amends: action.id,
+    })
+    await must(d, 'notes.markActionDone', { noteId: correction.id })
+    await must(d, 'notes.saveDraft', {
+      incidentId: id,
+      text: 'Unfiled',
+      tags: [],
+      actionOwner: null,
+      amends: null,
+    })
+    await closeDesk(d)
+
+    const run = cli(['incidents', '--db', join(dataDir, 'da-desk.sqlite'), '--json'])
+    expect(run.code).toBe(0)
+    const [incident] = JSON.parse(run.out)
+    expect(incident).toMatchObject({ incidentRef: 'CL-8', progress: 'reviewing' })
+    expect(incident.attempts).toEqual([
+      {
+        id: expect.any(Number),
+        at: '2026-11-21T18:00:00.000Z',
+        number: '07700 900456',
+        result: 'unsafe-to-talk',
+        callBackAt: '2026-11-21T20:00:00.000Z',
+        note: 'Whispered, hung up.',
+        by: 'Jo Example (Harbour)',
+      },
+    ])
+    expect(incident.notes).toEqual([
+      {
+        id: action.id,
+        at: '2026-11-21T18:00:00.000Z',
+        author: 'Jo Example (Harbour)',
+        text: 'Ring back at 20:00.',
+        tags: ['action'],
+        actionOwner: 'next-shift',
+        amends: null,
+        actionDoneAt: null,
+        actionDoneBy: null,
+      },
+      {
+        id: correction.id,
+        at: '2026-11-21T18:00:00.000Z',
+        author: 'Jo Example (Harbour)',
+        text: 'Correction: ring back at 20:30.',
+        tags: ['action'],
+        actionOwner: 'next-shift',
+        amends: action.id,
+        actionDoneAt: '2026-11-21T18:00:00.000Z',
+        actionDoneBy: 'Jo Example (Harbour)',
+      },
+    ])
+    expect(run.out).not.toMatch(/Unfiled/)
+  })
+
+  it('shows no attempts or notes for an incident that has none', () => {
+    const dir = tempDir()
+    const db = join(dir, 'desk.sqlite')
+    cli(['ingest', '--db', db, ...samples(dir)])
+    const incidents = JSON.parse(cli(['incidents', '--db', db, '--json']).out)
+    for (const incident of incidents) expect(incident).toMatchObject({ attempts: [], notes: [] })
   })
 
   it('uses the app’s own database when --db is not given', () => {
