@@ -33,6 +33,9 @@ import { applyRecords } from './feed/applyRecords.ts'
 import type { RecordOutcome } from './feed/applyRecords.ts'
 import { validateRecord } from './feed/validateRecord.ts'
 
+/** How long one logged view of an incident covers its refreshes in the same session. */
+const VIEW_LOG_INTERVAL_MS = 10 * 60_000
+
 export interface DeskOptions {
   dataDir: string
   now?: () => number
@@ -117,6 +120,8 @@ export function openDesk(options: DeskOptions): Desk {
   const notes = noteQueries(db)
   const listeners = new Set<DeskListener>()
   let session: Session | null = null
+  /** When this session last logged a view of each incident. */
+  const viewsLogged = new Map<number, number>()
   let inbox: InboxWatcher | null = null
   let inboxState: InboxState | null = null
 
@@ -245,6 +250,7 @@ export function openDesk(options: DeskOptions): Desk {
     'session.signIn': ({ workerName, organisation }) => {
       if (session) desk.endSession(session.id, toIsoUtc(now()))
       session = desk.startSession(workerName, organisation, toIsoUtc(now()))
+      viewsLogged.clear()
       audit('session.signIn', null, {})
       return ok(session)
     },
@@ -254,6 +260,7 @@ export function openDesk(options: DeskOptions): Desk {
         desk.endSession(session.id, toIsoUtc(now()))
       }
       session = null
+      viewsLogged.clear()
       return ok(null)
     },
     'incidents.list': () => signedIn(() => ok(incidents.listRows())),
@@ -261,7 +268,13 @@ export function openDesk(options: DeskOptions): Desk {
       signedIn((worker) => {
         const found = detail(id, worker)
         if (!found) return fail('not-found', `No incident with id ${id}.`)
-        audit('incident.view', id, { incidentRef: found.row.incidentRef })
+        // A consultation is logged once per worker session and incident in a while, not on every
+        // refresh the page makes while the incident stays open.
+        const last = viewsLogged.get(id)
+        if (last === undefined || now() - last >= VIEW_LOG_INTERVAL_MS) {
+          audit('incident.view', id, { incidentRef: found.row.incidentRef })
+          viewsLogged.set(id, now())
+        }
         return ok(found)
       }),
     'incidents.setProgress': ({ id, progress }) =>

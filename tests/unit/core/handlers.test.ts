@@ -182,3 +182,29 @@ describe('settings', () => {
     })
   })
 })
+
+describe('the audit log of consultations', () => {
+  it('logs opening an incident, not every refresh of it, and logs it again after a while', async () => {
+    let clock = Date.parse('2026-11-21T18:00:00Z')
+    const d = openDesk({ dataDir: tempDir(), now: () => clock, watchInbox: false })
+    opened.push(d)
+    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour' })
+    const added = (await call(d, 'incidents.addManual', { record: manual })) as {
+      value: { id: number }
+    }
+    const views = () =>
+      d.db.prepare(`SELECT at FROM audit_log WHERE action = 'incident.view'`).all() as {
+        at: string
+      }[]
+    await call(d, 'incidents.get', { id: added.value.id })
+    clock += 60_000
+    await call(d, 'incidents.get', { id: added.value.id })
+    expect(views()).toHaveLength(1)
+    clock += 10 * 60_000
+    await call(d, 'incidents.get', { id: added.value.id })
+    expect(views().map((v) => v.at)).toEqual([
+      '2026-11-21T18:00:00.000Z',
+      '2026-11-21T18:11:00.000Z',
+    ])
+  })
+})
