@@ -1,7 +1,9 @@
 // Reads one feed file's bytes into validated incident records and rejections, as feed format v1
 // says: .json, .ndjson or .csv; a file that cannot be read at all is rejected whole with the
 // reason; otherwise each bad record is rejected alone and the good ones are kept. Pure: no disk,
-// no database, no clock of its own, and no input can make it throw.
+// no database, no clock of its own, and no input can make it throw. In two phases, so a worker
+// thread can hand records on while it validates the rest: readFeedFile makes every check on the
+// file as a whole, feedValidator then validates its records a part at a time.
 import type { IncidentFields, Rejection } from '#shared/domain.ts'
 import { csvRowsToRecords, parseCsv } from './parseCsv.ts'
 import { describeType, thousands, validateRecord } from './validateRecord.ts'
@@ -32,10 +34,27 @@ const MAX_LISTED_PROBLEMS = 1000
 const READABLE = '(DA Desk reads .json, .ndjson and .csv)'
 
 /** A record found in the file, not yet validated, or why it could not be read. */
-type Candidate = { at: string; raw: unknown } | { at: string; rejection: Rejection }
+export type Candidate = { at: string; raw: unknown } | { at: string; rejection: Rejection }
+
+/**
+ * The read phase: every check on the file as a whole, so that its verdict is known before any of
+ * its records is stored. Either why the whole file is rejected, or its records, not yet validated.
+ */
+export type FeedRead =
+  { error: string; candidates: null } | { error: null; candidates: Candidate[] }
 type Read = { ok: true; candidates: Candidate[] } | { ok: false; error: string }
 
+/** Both phases in one go: the whole file's verdict, or its valid records and its rejections. */
 export function parseFeedFile(fileName: string, bytes: Uint8Array, nowMs: number): ParsedFeedFile {
+  const read = readFeedFile(fileName, bytes)
+  if (read.error !== null) return { error: read.error, valid: [], rejected: [] }
+  const validator = feedValidator(read.candidates, nowMs)
+  const valid = validator.next(Infinity)
+  return { error: null, valid, rejected: validator.rejected() }
+}
+
+/** The read phase alone: the whole file's verdict, or its records, not yet validated. */
+export function readFeedFile(fileName: string, bytes: Uint8Array): FeedRead {
   const baseName = fileName.slice(
     Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1,
   )
@@ -65,7 +84,7 @@ export function parseFeedFile(fileName: string, bytes: Uint8Array, nowMs: number
         : readCsv(text)
   if (!read.ok) return fileError(read.error)
   if (!read.candidates.length) return fileError('the file has no incidents')
-  return validateAll(read.candidates, nowMs)
+  return { error: null, candidates: read.candidates }
 }
 
 function tooMany(): string {
@@ -73,8 +92,8 @@ function tooMany(): string {
   return `the file has more than ${most} incidents; split it into smaller files`
 }
 
-function fileError(error: string): ParsedFeedFile {
-  return { error, valid: [], rejected: [] }
+function fileError(error: string): FeedRead {
+  return { error, candidates: null }
 }
 
 function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
@@ -157,12 +176,24 @@ function readCsv(text: string): Read {
   return { ok: true, candidates: records.rows }
 }
 
+export interface FeedValidator {
+  /**
+   * Validates candidates in file order until `most` of them are valid or none is left; returns
+   * the valid ones, empty only when none is left.
+   */
+  next(most: number): ValidRecord[]
+  /** True once every candidate has been validated. */
+  readonly done: boolean
+  /** The problems found, at most MAX_LISTED_PROBLEMS of them and a count of the rest. */
+  rejected(): Rejection[]
+}
+
 /**
- * Validates every candidate in file order. A reference repeated within the file is kept only
- * when its updatedAt is newer than the newest one kept so far, as an update would be.
+ * Validates the candidates a part at a time, in file order, as one pass over them all would. A
+ * reference repeated within the file is kept only when its updatedAt is newer than the newest one
+ * kept so far, as an update would be.
  */
-function validateAll(candidates: readonly Candidate[], nowMs: number): ParsedFeedFile {
-  const valid: ValidRecord[] = []
+export function feedValidator(candidates: readonly Candidate[], nowMs: number): FeedValidator {
   const rejected: Rejection[] = []
   let unlisted = 0
   const list = (problems: readonly Rejection[]): void => {
@@ -171,32 +202,44 @@ function validateAll(candidates: readonly Candidate[], nowMs: number): ParsedFee
       else unlisted++
     }
   }
-  const newestByRef = new Map<string, ValidRecord>()
-  for (const candidate of candidates) {
-    if ('rejection' in candidate) {
-      list([candidate.rejection])
-      continue
-    }
-    const { at } = candidate
-    const result = validateRecord(candidate.raw, at, nowMs)
-    if (!result.ok) {
-      list(result.rejections)
-      continue
-    }
-    const { incident } = result
-    const earlier = newestByRef.get(incident.incidentRef)
-    if (earlier && Date.parse(incident.updatedAt) <= Date.parse(earlier.incident.updatedAt)) {
-      const reason = `appears again at ${earlier.at} of this file without a newer updatedAt`
-      list([{ at, field: 'incidentRef', reason }])
-      continue
-    }
-    const record = { at, incident }
-    valid.push(record)
-    newestByRef.set(incident.incidentRef, record)
+  /** Where each reference was last kept, and its updatedAt then. */
+  const newestByRef = new Map<string, { at: string; updatedMs: number }>()
+  let position = 0
+  return {
+    next(most) {
+      const valid: ValidRecord[] = []
+      while (valid.length < most && position < candidates.length) {
+        const candidate = candidates[position++]!
+        if ('rejection' in candidate) {
+          list([candidate.rejection])
+          continue
+        }
+        const { at } = candidate
+        const result = validateRecord(candidate.raw, at, nowMs)
+        if (!result.ok) {
+          list(result.rejections)
+          continue
+        }
+        const { incident } = result
+        const updatedMs = Date.parse(incident.updatedAt)
+        const earlier = newestByRef.get(incident.incidentRef)
+        if (earlier && updatedMs <= earlier.updatedMs) {
+          const reason = `appears again at ${earlier.at} of this file without a newer updatedAt`
+          list([{ at, field: 'incidentRef', reason }])
+          continue
+        }
+        valid.push({ at, incident })
+        newestByRef.set(incident.incidentRef, { at, updatedMs })
+      }
+      return valid
+    },
+    get done() {
+      return position === candidates.length
+    },
+    rejected() {
+      if (!unlisted) return [...rejected]
+      const reason = `and ${thousands(unlisted)} more problems, not listed (the first ${thousands(MAX_LISTED_PROBLEMS)} are)`
+      return [...rejected, { at: 'file', field: 'record', reason }]
+    },
   }
-  if (unlisted) {
-    const reason = `and ${thousands(unlisted)} more problems, not listed (the first ${thousands(MAX_LISTED_PROBLEMS)} are)`
-    rejected.push({ at: 'file', field: 'record', reason })
-  }
-  return { error: null, valid, rejected }
 }

@@ -1,8 +1,11 @@
 // Parses a feed file without blocking the thread that serves the app: a large file is parsed on a
-// worker thread (parseWorker.ts) and its valid records come back a chunk at a time, one chunk
-// asked for ahead, so there is never a backlog to deserialise at once; a small one, the common
-// case, is parsed here, since starting a worker costs more than parsing it. Whatever the worker does (throws, runs out of memory, exits,
-// never answers) becomes a whole-file error, never an exception or a hang.
+// worker thread (parseWorker.ts), which gives the file's verdict as soon as it has read the file
+// whole, then validates its records a chunk at a time while this thread stores the chunk before,
+// so a large file takes about as long as the slower of the two, not both end to end; a chunk is
+// asked for one ahead, so there is never a backlog to deserialise at once. A small file, the
+// common case, is parsed here, since starting a worker costs more than parsing it. Whatever the
+// worker does (throws, runs out of memory, exits, never answers) becomes a whole-file error, never
+// an exception or a hang.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
@@ -13,9 +16,9 @@ import type { ParseAnswer, ParseRequest } from './parseWorker.ts'
 
 export interface FeedFileOutcome {
   /**
-   * Set when the file could not be parsed. Usually nothing was handed on then; only a worker that
-   * fails after handing on some records leaves those records handed on (storing is idempotent,
-   * so dropping the file again completes it).
+   * Set when the file could not be parsed; rejected is then empty. Usually nothing was handed on
+   * then; only a worker that fails after handing on some records leaves those records handed on
+   * (storing is idempotent, so dropping the file again completes it).
    */
   error: string | null
   rejected: Rejection[]
@@ -26,6 +29,7 @@ export interface OffThreadOptions {
   inThreadUpToBytes?: number
   /** The longest wait for any one answer from the worker. */
   timeoutMs?: number
+  /** The most records in one chunk; the worker's first chunks are smaller (parseWorker.ts). */
   recordsPerChunk?: number
   /** Heap limit of the worker; a file that needs more is rejected, the app carries on. */
   maxHeapMb?: number
@@ -170,25 +174,23 @@ async function receive(
   timeoutMs: number,
 ): Promise<FeedFileOutcome> {
   const next = answers(worker, timeoutMs)
-  const first = await next()
-  if (typeof first === 'string') return { error: notParsed(first), rejected: [] }
-  if (first.kind !== 'verdict') return { error: notParsed(OUT_OF_TURN), rejected: [] }
-  const verdict = first
+  const verdict = await next()
+  if (typeof verdict === 'string') return { error: notParsed(verdict), rejected: [] }
+  if (verdict.kind !== 'verdict') return { error: notParsed(OUT_OF_TURN), rejected: [] }
   if (verdict.error !== null) return { error: verdict.error, rejected: [] }
-  let received = 0
-  if (verdict.validCount) worker.postMessage('next')
-  while (received < verdict.validCount) {
+  worker.postMessage('next')
+  for (;;) {
     const answer = await next()
-    if (typeof answer === 'string') return { error: notParsed(answer), rejected: verdict.rejected }
-    if (answer.kind !== 'records' || !answer.records.length) {
-      return { error: notParsed(OUT_OF_TURN), rejected: verdict.rejected }
+    if (typeof answer === 'string') return { error: notParsed(answer), rejected: [] }
+    const last = answer.kind === 'records' && answer.rejected !== undefined
+    if (answer.kind !== 'records' || (!last && !answer.records.length)) {
+      return { error: notParsed(OUT_OF_TURN), rejected: [] }
     }
-    received += answer.records.length
-    // Ask for the next chunk now, so the worker prepares it while this one is stored.
-    if (received < verdict.validCount) worker.postMessage('next')
+    // Ask for the next chunk now, so the worker hands it over while this one is stored.
+    if (!last) worker.postMessage('next')
     // The chunk may have arrived while the last one was stored: let the event loop turn between.
     await new Promise((resolve) => setImmediate(resolve))
-    await onRecords(answer.records)
+    if (answer.records.length) await onRecords(answer.records)
+    if (last) return { error: null, rejected: answer.rejected ?? [] }
   }
-  return { error: null, rejected: verdict.rejected }
 }
