@@ -145,9 +145,12 @@ export function incidentQueries(db: Db) {
     `SELECT *, NULL AS last_regrade, 0 AS attempts, NULL AS last_attempt_at, NULL AS call_back_at
      FROM incidents WHERE incident_ref = :ref`,
   )
-  const insert = db.prepare(
+  // One statement both checks for the reference and adds the incident when it is new.
+  const insertIfNew = db.prepare<Record<string, unknown>, { id: number }>(
     `INSERT INTO incidents (${columns}, created_at)
-     VALUES (${columns.replace(/(\w+)/g, ':$1')}, :created_at)`,
+     VALUES (${columns.replace(/(\w+)/g, ':$1')}, :created_at)
+     ON CONFLICT (incident_ref) DO NOTHING
+     RETURNING id`,
   )
   const update = db.prepare(
     `UPDATE incidents SET ${columns
@@ -177,10 +180,9 @@ export function incidentQueries(db: Db) {
       const r = byRef.get({ ref })
       return r && { id: r.id, origin: r.origin as Origin, fields: toFields(r) }
     },
-    insert(fields: IncidentFields, origin: Origin, createdAt: string): number {
-      return Number(
-        insert.run({ ...toParams(fields, origin), created_at: createdAt }).lastInsertRowid,
-      )
+    /** Adds the incident and returns its id, or returns null when the reference is known. */
+    insertIfNew(fields: IncidentFields, origin: Origin, createdAt: string): number | null {
+      return insertIfNew.get({ ...toParams(fields, origin), created_at: createdAt })?.id ?? null
     },
     update(id: number, fields: IncidentFields, origin: Origin): void {
       const { incident_ref, ...params } = toParams(fields, origin)

@@ -48,9 +48,8 @@ export function applyRecord(
   via: string | null,
   recordedAt: string,
 ): { outcome: RecordOutcome; id: number } {
-  const stored = q.findByRef(incoming.incidentRef)
-  if (!stored) {
-    const id = q.insert(incoming, origin, recordedAt)
+  const id = q.insertIfNew(incoming, origin, recordedAt)
+  if (id !== null) {
     q.addHistory({
       incidentId: id,
       kind: 'arrival',
@@ -64,6 +63,7 @@ export function applyRecord(
     })
     return { outcome: 'accepted', id }
   }
+  const stored = q.findByRef(incoming.incidentRef)!
   // A hand-typed incident is a stand-in for the feed: the first feed record replaces it whatever
   // its updatedAt. Otherwise only a strictly newer version changes anything.
   const feedReplacesManual = stored.origin === 'manual' && origin === 'feed'

@@ -11,6 +11,7 @@ import { applyRecords } from './applyRecords.ts'
 import type { ApplyCounts, IngestOptions } from './applyRecords.ts'
 import { MAX_FEED_FILE_BYTES } from './parseFeedFile.ts'
 import { parseFeedFileOffThread } from './parseOffThread.ts'
+import type { OffThreadOptions } from './parseOffThread.ts'
 
 function fileError(file: string, error: string): FileReport {
   return { file, accepted: 0, updated: 0, unchanged: 0, rejected: [], error }
@@ -22,7 +23,7 @@ export async function ingestFile(
   db: Db,
   incidents: IncidentQueries,
   path: string,
-  options: Omit<IngestOptions, 'origin' | 'via'>,
+  options: Omit<IngestOptions, 'origin' | 'via'> & { parse?: OffThreadOptions },
 ): Promise<FileReport> {
   const file = basename(path)
   let bytes: Uint8Array
@@ -39,16 +40,22 @@ export async function ingestFile(
     return fileError(file, `the file could not be read (${code})`)
   }
   const counts: ApplyCounts = { accepted: 0, updated: 0, unchanged: 0 }
-  const parsed = await parseFeedFileOffThread(file, bytes, options.now(), async (valid) => {
-    const stored = await applyRecords(
-      db,
-      incidents,
-      valid.map((v) => v.incident),
-      { ...options, origin: 'feed', via: file },
-    )
-    counts.accepted += stored.accepted
-    counts.updated += stored.updated
-    counts.unchanged += stored.unchanged
-  })
+  const parsed = await parseFeedFileOffThread(
+    file,
+    bytes,
+    options.now(),
+    async (valid) => {
+      const stored = await applyRecords(
+        db,
+        incidents,
+        valid.map((v) => v.incident),
+        { ...options, origin: 'feed', via: file },
+      )
+      counts.accepted += stored.accepted
+      counts.updated += stored.updated
+      counts.unchanged += stored.unchanged
+    },
+    options.parse,
+  )
   return { file, ...counts, rejected: parsed.rejected, error: parsed.error }
 }
