@@ -26,7 +26,7 @@ import { noteQueries } from './db/noteQueries.ts'
 import { databaseFile } from './paths.ts'
 import type { Handlers } from './api/dispatch.ts'
 import { fail, ok } from './api/result.ts'
-import { InboxWatcher, PROCESSED_DIR, QUARANTINE_DIR } from './feed/inboxWatcher.ts'
+import { fileSignature, InboxWatcher, PROCESSED_DIR, QUARANTINE_DIR } from './feed/inboxWatcher.ts'
 import type { InboxState } from './feed/inboxWatcher.ts'
 import { ingestFile } from './feed/ingestFile.ts'
 import { applyRecords } from './feed/applyRecords.ts'
@@ -125,8 +125,16 @@ export function openDesk(options: DeskOptions): Desk {
   let inbox: InboxWatcher | null = null
   let inboxState: InboxState | null = null
 
+  // A listener that fails (e.g. a window being closed) must not turn a committed change into an
+  // error the worker would retry, recording it twice.
   const emit: DeskListener = (event, payload) => {
-    for (const listener of listeners) listener(event, payload)
+    for (const listener of listeners) {
+      try {
+        listener(event, payload)
+      } catch (error) {
+        console.error(`DA Desk: could not deliver ${event}`, error)
+      }
+    }
   }
 
   function settings(): Settings {
@@ -173,10 +181,15 @@ export function openDesk(options: DeskOptions): Desk {
 
   async function handleInboxFile(path: string): Promise<void> {
     const dir = settings().inboxDir
+    const before = fileSignature(path)
     const report = await ingestFile(db, incidents, path, {
       now,
       onBatch: (changed) => pushRows(changed, true),
     })
+    // A writer that paused for longer than the settle time and then wrote more: leave the file
+    // where it is; its change brings it back, and what was stored already is stored again as
+    // unchanged.
+    if (fileSignature(path) !== before) return
     const clean = report.error === null && report.rejected.length === 0
     let target = path
     try {

@@ -87,6 +87,12 @@ function createWindow(): void {
     },
   })
   window.once('ready-to-show', () => window?.show())
+  // A crashed page is reloaded at once: everything it showed is on the Node side, and so is the
+  // signed-in session, so the worker is back where they were.
+  window.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`DA Desk: the page stopped (${details.reason}); reloading it`)
+    if (details.reason !== 'clean-exit') void window?.loadURL(`${ORIGIN}/index.html`)
+  })
   window.on('closed', () => {
     window = null
   })

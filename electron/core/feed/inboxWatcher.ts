@@ -34,7 +34,8 @@ export interface InboxWatcherOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-function signature(path: string): string | null {
+/** Size and modification time of a file, to tell whether it is still changing; null if gone. */
+export function fileSignature(path: string): string | null {
   try {
     const s = statSync(path)
     return s.isFile() ? `${s.size}:${s.mtimeMs}` : null
@@ -52,6 +53,13 @@ function describe(error: unknown): string {
   return `the inbox folder cannot be watched (${code ?? String(error)})`
 }
 
+function storeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'the disk is full'
+  if (code?.startsWith('SQLITE_BUSY')) return 'the database is busy'
+  return code ?? (error instanceof Error ? error.message.slice(0, 120) : String(error))
+}
+
 export class InboxWatcher {
   private watcher: FSWatcher | null = null
   private retry: NodeJS.Timeout | null = null
@@ -60,6 +68,8 @@ export class InboxWatcher {
   private readonly unsupported = new Set<string>()
   private draining: Promise<void> | null = null
   private problem: string | null = null
+  /** Why the last feed file could not be stored, until one is. */
+  private fileProblem: string | null = null
   private closed = false
   private readonly settleMs: number
   private readonly retryMs: number
@@ -76,7 +86,7 @@ export class InboxWatcher {
     return {
       dir: this.options.dir,
       watching: this.watcher !== null && this.problem === null,
-      problem: this.problem,
+      problem: this.problem ?? this.fileProblem,
       unsupported: [...this.unsupported].sort(),
     }
   }
@@ -168,16 +178,30 @@ export class InboxWatcher {
     while (this.pending.size > 0 && !this.closed) {
       const path = this.pending.values().next().value as string
       this.pending.delete(path)
-      if (signature(path) !== null) await this.options.onFile(path)
+      if (fileSignature(path) === null) continue
+      try {
+        await this.options.onFile(path)
+        if (this.fileProblem !== null) {
+          this.fileProblem = null
+          this.report()
+        }
+      } catch (error) {
+        // The file stays in the inbox and is tried again after a pause; the worker is told.
+        this.fileProblem = `${basename(path)} could not be stored (${storeFailure(error)}); DA Desk will try again`
+        this.report()
+        setTimeout(() => {
+          if (!this.closed) this.schedule(path)
+        }, this.retryMs)
+      }
     }
   }
 
   /** True once the file has stopped changing; false if it went away meanwhile. */
   private async settled(path: string): Promise<boolean> {
-    let before = signature(path)
+    let before = fileSignature(path)
     while (before !== null) {
       await sleep(this.settleMs)
-      const after = signature(path)
+      const after = fileSignature(path)
       if (after === before) return true
       before = after
     }

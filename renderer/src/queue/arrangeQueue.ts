@@ -88,9 +88,10 @@ export function countByFilter(rows: readonly QueueRow[]): Record<ProgressFilter,
   return counts
 }
 
-/** Whether the call-back agreed in the incident's latest attempt has come. */
+/** Whether the call-back agreed in the incident's latest attempt has come (and the worker has
+ * not marked the incident done). */
 export function isCallBackDue(row: QueueRow, nowMs: number): boolean {
-  return row.callBackAt !== null && Date.parse(row.callBackAt) <= nowMs
+  return row.progress !== 'done' && row.callBackAt !== null && Date.parse(row.callBackAt) <= nowMs
 }
 
 /** The ids of rows whose call-back is due, as text that changes only when the set does (so the

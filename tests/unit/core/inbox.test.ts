@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDesk } from '../../../electron/core/desk.ts'
 import type { Desk } from '../../../electron/core/desk.ts'
+import { InboxWatcher } from '../../../electron/core/feed/inboxWatcher.ts'
 import { dropFeedFile, syntheticIncidents } from '../../../electron/demo/syntheticIncidents.ts'
 import { tempDir } from '../../support/tempDir.ts'
 
@@ -214,5 +215,40 @@ describe('the inbox folder', () => {
     expect(!refused.ok && refused.error.message).toMatch(/cannot use .* as the inbox/)
     const health = await desk.handlers['feed.health']({})
     expect(health.ok && health.value.watching).toBe(true)
+  })
+})
+
+describe('a feed file that cannot be stored', () => {
+  it('stays in the inbox, is reported, and is tried again until it is stored', async () => {
+    const dir = tempDir()
+    const states: (string | null)[] = []
+    const handled: string[] = []
+    let failures = 1
+    const watcher = new InboxWatcher({
+      dir,
+      settleMs: 50,
+      retryMs: 100,
+      onState: (state) => states.push(state.problem),
+      onFile: async (path) => {
+        if (failures-- > 0)
+          throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_FULL' })
+        handled.push(path)
+      },
+    })
+    watcher.start()
+    try {
+      dropFeedFile(dir, 'one.json', record('CL-1'))
+      await until(
+        () => handled.length,
+        (n) => n === 1,
+      )
+      expect(handled).toEqual([join(dir, 'one.json')])
+      expect(states).toContain(
+        'one.json could not be stored (the disk is full); DA Desk will try again',
+      )
+      expect(states.at(-1)).toBeNull()
+    } finally {
+      await watcher.close()
+    }
   })
 })
