@@ -1,7 +1,7 @@
 // The guided safe-contact script in the centre pane, drawn from the script data: the whole path
 // as a stepper (current step marked, done ones ticked, a branch shown only once taken), then one
 // step at a time — its guidance, its questions (each answer saved as given), and Back / Next. An
-// answer with a branch takes it (not safe to talk → end the call). The step is saved as the
+// answer with a branch takes it at once (not safe to talk → end the call). The step is saved as the
 // worker moves, so an interrupted call resumes where it stopped, after a restart too.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Box, Button, Typography } from '@mui/material'
@@ -166,6 +166,11 @@ function ScriptView({ script, detail, saved }: ViewProps) {
             question={question}
             answer={latest.get(question.id)}
             number={dashNumbers.get(question.id)}
+            onSaved={(value) => {
+              // Not safe to talk: straight to the end-the-call step, not one more question.
+              const branch = question.branches?.[value]
+              if (branch) go(branch)
+            }}
           />
         ))}
 

@@ -35,9 +35,11 @@ interface Props {
   answer: ScriptAnswer | undefined
   /** Its number among the step's questions (DASH questions are numbered). */
   number?: number
+  /** Called once an answer is saved (a branch may take the worker elsewhere). */
+  onSaved?: (value: string) => void
 }
 
-export function QuestionField({ incidentId, question, answer, number }: Props) {
+export function QuestionField({ incidentId, question, answer, number, onSaved }: Props) {
   const answerQuestion = useDesk((s) => s.answerQuestion)
   const [save, setSave] = useState<SaveState>({ state: 'idle' })
   const labelId = `question-${question.id}`
@@ -47,6 +49,7 @@ export function QuestionField({ incidentId, question, answer, number }: Props) {
     setSave({ state: 'saving' })
     const error: ApiError | null = await answerQuestion(incidentId, question.id, value)
     setSave(error ? { state: 'failed', message: error.message } : { state: 'saved' })
+    if (!error) onSaved?.(value)
   }
 
   const choices =
@@ -62,8 +65,8 @@ export function QuestionField({ incidentId, question, answer, number }: Props) {
     <Box sx={{ display: 'grid', gap: 1 }}>
       <Typography id={labelId} sx={{ fontSize: '1.125rem', fontWeight: 600 }}>
         {number !== undefined && (
-          <Box component="span" sx={{ color: 'text.secondary', mr: 1 }}>
-            {number}.
+          <Box component="span" sx={{ color: 'text.secondary' }}>
+            {number}.{' '}
           </Box>
         )}
         {question.text}
@@ -172,7 +175,7 @@ function TextAnswer({
       value={text}
       onChange={(e) => setText(e.target.value)}
       onBlur={() => {
-        if (text.trim() !== saved.trim()) onSave(text.trim())
+        if (text.trim() !== '' && text.trim() !== saved.trim()) onSave(text.trim())
       }}
       multiline
       minRows={2}

@@ -1,6 +1,6 @@
 // The DASH risk as it stands: "9 yes of 24", the level in words (Standard / Medium / High, not
 // colour alone), whether professional judgement made it high, and at high risk a prompt to refer
-// to MARAC until a MARAC referral is recorded. "Professional judgement" is always here.
+// to MARAC until a MARAC referral (whatever the decision) is recorded. "Professional judgement" is always here.
 import { Box, Button, Typography } from '@mui/material'
 import WarningIcon from '@mui/icons-material/WarningAmber'
 import type { ScriptRecord } from '#shared/script.ts'
@@ -16,10 +16,7 @@ interface Props {
 export function RiskBar({ record, onJudge, onRefer }: Props) {
   const { risk } = record
   const high = risk.level === 'high'
-  const referredToMarac = record.referrals.some(
-    (r) => r.service === 'marac' && r.decision === 'consented',
-  )
-  const prompt = (risk.maracPrompt || high) && !referredToMarac
+  const started = risk.answered > 0 || record.judgements.length > 0
 
   return (
     <Box
@@ -36,20 +33,26 @@ export function RiskBar({ record, onJudge, onRefer }: Props) {
       }}
     >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
-        <Typography sx={{ fontSize: '1.25rem', fontWeight: 700 }}>
-          Risk:{' '}
-          <Box
-            component="span"
-            sx={{
-              color: high ? 'error.main' : risk.level === 'medium' ? 'warning.main' : 'inherit',
-            }}
-          >
-            {RISK_LEVEL_LABELS[risk.level]}
-          </Box>
-        </Typography>
-        <Typography sx={{ fontSize: '1.25rem', fontWeight: 700 }}>
-          {risk.yesCount} yes of {risk.total}
-        </Typography>
+        {started ? (
+          <>
+            <Typography sx={{ fontSize: '1.25rem', fontWeight: 700 }}>
+              Risk:{' '}
+              <Box
+                component="span"
+                sx={{
+                  color: high ? 'error.main' : risk.level === 'medium' ? 'warning.main' : 'inherit',
+                }}
+              >
+                {RISK_LEVEL_LABELS[risk.level]}
+              </Box>
+            </Typography>
+            <Typography sx={{ fontSize: '1.25rem', fontWeight: 700 }}>
+              {risk.yesCount} yes of {risk.total}
+            </Typography>
+          </>
+        ) : (
+          <Typography sx={{ fontWeight: 700 }}>Risk: DASH not started</Typography>
+        )}
         <Button variant="outlined" size="small" onClick={onJudge} sx={{ ml: 'auto' }}>
           Professional judgement
         </Button>
@@ -58,7 +61,7 @@ export function RiskBar({ record, onJudge, onRefer }: Props) {
         {risk.answered} of {risk.total} DASH questions answered
         {risk.byJudgement ? ' · High by professional judgement' : ''}
       </Typography>
-      {prompt && (
+      {risk.maracPrompt && (
         <Box
           sx={{
             display: 'flex',
