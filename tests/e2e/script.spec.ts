@@ -80,6 +80,7 @@ test('not safe to talk takes the worker straight to ending the call, with a safe
   await expect(stepHeading(page)).toContainText('Not safe: agree a safe time and end the call')
   await expect(stepHeading(page)).toBeFocused()
   await expect(pane.getByText('End the call at once')).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('script-end-unsafe-top.png') })
   await expect(steps(page).getByRole('button', { name: /Not safe/ })).toHaveAttribute(
     'aria-current',
     'step',
@@ -95,6 +96,8 @@ test('not safe to talk takes the worker straight to ending the call, with a safe
   await answer(pane, 'How should we get back in touch?', 'Call back on this number')
   await answer(pane, 'Did you agree a code word or phrase to end a call if needed?', 'Yes')
   await page.screenshot({ path: testInfo.outputPath('script-end-unsafe.png') })
+  // The branch has no step of its own after it, but the outcome is still to be recorded.
+  await expect(pane.getByRole('button', { name: 'Next: Close the call' })).toBeVisible()
 
   // Back returns to the safety questions; the answers are kept.
   await pane.getByRole('button', { name: 'Back', exact: true }).click()
@@ -186,8 +189,12 @@ test('a full call: safety, consent, DASH at high risk, referrals and the outcome
     await housing.getByRole('button', { name: 'Record' }).click()
     await expect(housing).toBeHidden()
     const referrals = pane.getByRole('list', { name: 'Referrals' })
-    await expect(referrals).toContainText('MARAC — Referred, with consent')
-    await expect(referrals).toContainText('Housing — Declined: Staying with her sister for now.')
+    await expect(referrals.getByRole('listitem').filter({ hasText: 'MARAC' })).toContainText(
+      'Referred, with consent',
+    )
+    await expect(referrals.getByRole('listitem').filter({ hasText: 'Housing' })).toContainText(
+      'Declined: Staying with her sister for now.',
+    )
     await page.screenshot({ path: testInfo.outputPath('script-referrals.png') })
 
     await next(page, 'Close the call')
@@ -199,8 +206,8 @@ test('a full call: safety, consent, DASH at high risk, referrals and the outcome
     )
 
     const timeline = page.getByRole('region', { name: 'Timeline' })
-    await expect(timeline).toContainText('Risk Medium (DASH 10 yes)')
-    await expect(timeline).toContainText('Risk High (DASH 14 yes)')
+    await expect(timeline).toContainText('Risk now Medium — DASH 10 yes')
+    await expect(timeline).toContainText('Risk now High — DASH 14 yes')
     await expect(timeline).toContainText('Professional judgement: high risk')
     await expect(timeline).toContainText('Referral: MARAC — Referred, with consent')
     await expect(timeline).toContainText('Referral: Housing — Declined')

@@ -146,7 +146,7 @@ export function NotesTimeline({ detail }: { detail: IncidentDetail }) {
                   <ScriptEntry
                     key={entry.key}
                     high={entry.change.level === 'high'}
-                    title={`Risk ${RISK_LEVEL_LABELS[entry.change.level]} (DASH ${entry.change.yesCount} yes)`}
+                    title={`Risk now ${RISK_LEVEL_LABELS[entry.change.level]} — DASH ${entry.change.yesCount} yes`}
                     when={formatWhen(entry.at, nowMs)}
                     by={entry.change.by}
                   />

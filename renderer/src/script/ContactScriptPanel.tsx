@@ -61,8 +61,10 @@ function ScriptView({ script, detail, saved }: ViewProps) {
     (stepShown?.incidentId === incidentId ? stepById(script, stepShown.stepId) : undefined) ?? saved
   const steps = shownSteps(script, latest, step.id)
   const index = steps.indexOf(step)
-  const nextId = nextStepId(step, latest)
-  const next = stepById(script, nextId)
+  const closeStep = script.steps.find((s) => s.role === 'close')
+  // A step with nowhere to go (ending an unsafe call) still leads to recording the outcome.
+  const next =
+    stepById(script, nextStepId(step, latest)) ?? (step !== closeStep ? closeStep : undefined)
   const backId = previousStepId(script, latest, step.id)
   const referralsStep = script.steps.find((s) => s.role === 'referrals')
 
@@ -207,7 +209,7 @@ function ScriptView({ script, detail, saved }: ViewProps) {
         )}
       </Box>
 
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="caption" color="text.secondary">
         {script.wordingNote} (version {script.version})
       </Typography>
       {judging && <JudgementDialog incidentId={incidentId} onClose={() => setJudging(false)} />}

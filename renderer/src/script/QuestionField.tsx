@@ -85,7 +85,23 @@ export function QuestionField({ incidentId, question, answer, number, onSaved }:
           }}
           aria-labelledby={labelId}
           aria-describedby={question.hint ? hintId : undefined}
-          sx={{ flexWrap: 'wrap' }}
+          // Separate buttons, not a joined bar: choices wrap on a narrow pane and each stays
+          // a whole, easy target.
+          sx={{
+            flexWrap: 'wrap',
+            gap: 1,
+            '& .MuiToggleButtonGroup-grouped': {
+              m: 0,
+              border: 1,
+              borderColor: 'text.secondary',
+              borderRadius: 1,
+            },
+            '& .MuiToggleButtonGroup-grouped:not(:first-of-type)': {
+              borderLeft: 1,
+              borderColor: 'text.secondary',
+              ml: 0,
+            },
+          }}
         >
           {choices.map((choice) => (
             <ToggleButton

@@ -27,11 +27,13 @@ import {
   type ReferralDecision,
   type ReferralService,
 } from '#shared/script.ts'
+import CheckIcon from '@mui/icons-material/Check'
 import { formatWhen } from '../app/formatWhen.ts'
 import { useDesk } from '../store/useDesk.ts'
 
-/** "Referred, with consent", "Already supported by Women's Aid", "Declined: …". */
-export function describeReferral(referral: Referral): string {
+/** "MARAC — Referred, with consent", "IDVA — Already supported by …", "Housing — Declined: …";
+ * without the service (under its own heading) when `withService` is false. */
+export function describeReferral(referral: Referral, withService = true): string {
   const service =
     referral.service === 'other' && referral.otherService
       ? referral.otherService
@@ -43,7 +45,8 @@ export function describeReferral(referral: Referral): string {
       : referral.decision === 'already-supported'
         ? ` by ${referral.detail}`
         : `: ${referral.detail}`
-  return `${service} — ${decision}${detail}`
+  const named = referral.service === 'other' && referral.otherService ? `${service}: ` : ''
+  return withService ? `${service} — ${decision}${detail}` : `${named}${decision}${detail}`
 }
 
 export function ReferralsPanel({
@@ -87,9 +90,13 @@ export function ReferralsPanel({
                 </Typography>
               ) : (
                 recorded.map((r) => (
-                  <Typography key={r.id} variant="body2">
-                    {describeReferral(r)}{' '}
-                    <Box component="span" sx={{ color: 'text.secondary' }}>
+                  <Typography key={r.id} sx={{ fontWeight: 600 }}>
+                    <CheckIcon
+                      sx={{ fontSize: 18, mr: 0.5, verticalAlign: 'text-bottom' }}
+                      aria-hidden
+                    />
+                    {describeReferral(r, false)}{' '}
+                    <Box component="span" sx={{ color: 'text.secondary', fontWeight: 400 }}>
                       · {formatWhen(r.at, nowMs)} by {r.by}
                     </Box>
                   </Typography>

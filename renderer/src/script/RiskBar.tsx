@@ -57,10 +57,12 @@ export function RiskBar({ record, onJudge, onRefer }: Props) {
           Professional judgement
         </Button>
       </Box>
-      <Typography variant="body2" color="text.secondary">
-        {risk.answered} of {risk.total} DASH questions answered
-        {risk.byJudgement ? ' · High by professional judgement' : ''}
-      </Typography>
+      {started && (
+        <Typography variant="body2" color="text.secondary">
+          {risk.answered} of {risk.total} DASH questions answered
+          {risk.byJudgement ? ' · High by professional judgement' : ''}
+        </Typography>
+      )}
       {risk.maracPrompt && (
         <Box
           sx={{
