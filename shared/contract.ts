@@ -13,6 +13,14 @@ import type {
 } from './domain.ts'
 import { ACTION_OWNERS, CONTACT_RESULTS, NOTE_MAX_CHARS, NOTE_TAGS, PROGRESS } from './domain.ts'
 import type { ContactAttempt, Note } from './domain.ts'
+import { CONTACT_OUTCOMES, REFERRAL_DECISIONS, REFERRAL_SERVICES } from './script.ts'
+import type {
+  ContactScript,
+  OutcomeRecord,
+  Referral,
+  RiskJudgement,
+  ScriptAnswer,
+} from './script.ts'
 
 const none = z.strictObject({})
 const id = z.number().int().positive()
@@ -64,6 +72,30 @@ export const callRequests = {
       ),
   }),
   'notes.markActionDone': z.strictObject({ noteId: id }),
+  /** The safe-contact script in force (the data file a service can adapt). */
+  'script.get': none,
+  /** Records one answer; it must be a question of that script version, with a valid value. */
+  'script.answer': z.strictObject({
+    incidentId: id,
+    scriptVersion: text(40),
+    questionId: text(80),
+    value: z.string().trim().max(2000),
+  }),
+  /** Where the worker is in the script, so an interrupted call resumes there. */
+  'script.setStep': z.strictObject({ incidentId: id, stepId: text(80) }),
+  'risk.judge': z.strictObject({ incidentId: id, high: z.boolean(), reason: text(2000) }),
+  'referrals.add': z.strictObject({
+    incidentId: id,
+    service: z.enum(REFERRAL_SERVICES),
+    otherService: z.string().trim().max(200).nullable(),
+    decision: z.enum(REFERRAL_DECISIONS),
+    detail: z.string().trim().max(2000).nullable(),
+  }),
+  'contact.recordOutcome': z.strictObject({
+    incidentId: id,
+    outcome: z.enum(CONTACT_OUTCOMES),
+    note: z.string().trim().max(2000).nullable(),
+  }),
   'feed.health': none,
   'feed.quarantined': none,
   'settings.get': none,
@@ -86,6 +118,12 @@ export interface CallResults {
   'notes.add': Note
   'notes.saveDraft': { savedAt: string | null }
   'notes.markActionDone': Note
+  'script.get': ContactScript
+  'script.answer': ScriptAnswer
+  'script.setStep': { stepId: string }
+  'risk.judge': RiskJudgement
+  'referrals.add': Referral
+  'contact.recordOutcome': OutcomeRecord
   'feed.health': FeedHealth
   'feed.quarantined': QuarantinedFile[]
   'settings.get': Settings

@@ -1,5 +1,6 @@
 // Domain vocabulary shared by the Node side and the page: grades, statuses, flags, progress and
 // the shapes of an incident as the app stores and shows it. No Node or DOM imports here.
+import type { ScriptRecord } from './script.ts'
 
 export const GRADES = [1, 2, 3, 4] as const
 export type Grade = (typeof GRADES)[number]
@@ -243,6 +244,8 @@ export interface IncidentDetail {
   notes: Note[]
   /** The current worker's unfiled note for this incident, if any. */
   draft: NoteDraft | null
+  /** The safe-contact script's answers, risk, referrals and outcomes. */
+  script: ScriptRecord
 }
 
 export interface Session {

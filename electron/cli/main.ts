@@ -4,14 +4,18 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { FileReport } from '#shared/domain.ts'
+import type { ScriptRecord } from '#shared/script.ts'
 import { formatDateTime } from '#shared/time.ts'
 import { openDatabase } from '#core/db/openDatabase.ts'
 import type { Db } from '#core/db/openDatabase.ts'
 import { incidentQueries } from '#core/db/incidentQueries.ts'
 import { contactQueries } from '#core/db/contactQueries.ts'
 import { noteQueries } from '#core/db/noteQueries.ts'
+import { scriptQueries } from '#core/db/scriptQueries.ts'
 import { ingestFile } from '#core/feed/ingestFile.ts'
-import { databaseFile, defaultDataDir } from '#core/paths.ts'
+import { databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '#core/paths.ts'
+import { loadScript } from '#core/script/loadScript.ts'
+import { scriptRecord } from '#core/script/scriptRecord.ts'
 
 const USAGE = `Usage: da-desk <command> [options]
 
@@ -19,7 +23,9 @@ Commands:
   ingest [--db FILE] PATH...     Ingest feed files in the order given (files are not moved);
                                  prints a JSON report. Exit 3 if anything was rejected.
   incidents [--db FILE] [--json] List every stored incident (JSON: full records with history,
-                                 contact attempts and notes, with amendments and done actions).
+                                 contact attempts and notes, with amendments and done actions,
+                                 and the safe-contact script's answers, risk, referrals and
+                                 outcomes).
   help                           Show this text.
 
 --db defaults to the app's own database: ${databaseFile(defaultDataDir())}`
@@ -78,6 +84,18 @@ async function ingest(args: string[], io: CliIo): Promise<number> {
   return totals.rejected > 0 || totals.failedFiles > 0 ? 3 : 0
 }
 
+/** The script record without the incident id repeated on every entry. */
+function scriptExport({ answers, judgements, referrals, outcomes, ...rest }: ScriptRecord) {
+  const drop = <T extends { incidentId: number }>({ incidentId, ...kept }: T) => kept
+  return {
+    ...rest,
+    answers: answers.map(drop),
+    judgements: judgements.map(drop),
+    referrals: referrals.map(drop),
+    outcomes: outcomes.map(drop),
+  }
+}
+
 function incidentsCommand(args: string[], io: CliIo): number {
   const { values, positionals } = options(args)
   if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
@@ -86,8 +104,10 @@ function incidentsCommand(args: string[], io: CliIo): number {
     const q = incidentQueries(db)
     const contacts = contactQueries(db)
     const notes = noteQueries(db)
+    const scripts = scriptQueries(db)
     const details = q.listRows().map((row) => q.detail(row.id)!)
     if (values.json) {
+      const script = loadScript(DEFAULT_SCRIPT_FILE)
       const records = details.map(({ row, fields, history }) => ({
         ...fields,
         progress: row.progress,
@@ -95,6 +115,7 @@ function incidentsCommand(args: string[], io: CliIo): number {
         history: history.map(({ at, field, from, to }) => ({ at, field, from, to })),
         attempts: contacts.ofIncident(row.id).map(({ incidentId, ...attempt }) => attempt),
         notes: notes.ofIncident(row.id).map(({ incidentId, ...note }) => note),
+        script: scriptExport(scriptRecord(script, scripts, row.id)),
       }))
       io.out(JSON.stringify(records, null, 2))
     } else {

@@ -23,7 +23,8 @@ import { incidentQueries } from './db/incidentQueries.ts'
 import { deskQueries } from './db/deskQueries.ts'
 import { contactQueries } from './db/contactQueries.ts'
 import { noteQueries } from './db/noteQueries.ts'
-import { databaseFile } from './paths.ts'
+import { scriptQueries } from './db/scriptQueries.ts'
+import { databaseFile, DEFAULT_SCRIPT_FILE } from './paths.ts'
 import type { Handlers } from './api/dispatch.ts'
 import { fail, ok } from './api/result.ts'
 import { fileSignature, InboxWatcher, PROCESSED_DIR, QUARANTINE_DIR } from './feed/inboxWatcher.ts'
@@ -32,6 +33,9 @@ import { ingestFile } from './feed/ingestFile.ts'
 import { applyRecords } from './feed/applyRecords.ts'
 import type { RecordOutcome } from './feed/applyRecords.ts'
 import { validateRecord } from './feed/validateRecord.ts'
+import { loadScript } from './script/loadScript.ts'
+import { checkAnswer } from './script/checkAnswer.ts'
+import { scriptRecord } from './script/scriptRecord.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -42,6 +46,8 @@ export interface DeskOptions {
   /** Watch the inbox (the app does; the CLI does not). */
   watchInbox?: boolean
   settleMs?: number
+  /** The safe-contact script file; the one in resources/scripts unless a test gives another. */
+  scriptFile?: string
 }
 
 export type DeskListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
@@ -106,18 +112,26 @@ function progressAfterAttempt(current: Progress, result: ContactResult): Progres
   return current === 'new' ? 'reviewing' : current
 }
 
+/** A record of the worker's own on an incident means they have looked at it. */
+const reviewed = (current: Progress): Progress => (current === 'new' ? 'reviewing' : current)
+
 /** Tags once each, in the order the app lists them. */
 const canonicalTags = (tags: NoteTag[]) => NOTE_TAGS.filter((t) => tags.includes(t))
 
 export function openDesk(options: DeskOptions): Desk {
   const now = options.now ?? Date.now
   const dataDir = resolve(options.dataDir)
+  // Before anything is opened: a broken script file stops the desk with a clear error.
+  const script = loadScript(options.scriptFile ?? DEFAULT_SCRIPT_FILE)
+  const questions = new Map(script.steps.flatMap((s) => s.questions.map((q) => [q.id, q])))
+  const stepIds = new Set(script.steps.map((s) => s.id))
   mkdirSync(dataDir, { recursive: true })
   const db = openDatabase(databaseFile(dataDir))
   const incidents = incidentQueries(db)
   const desk = deskQueries(db)
   const contacts = contactQueries(db)
   const notes = noteQueries(db)
+  const scripts = scriptQueries(db)
   const listeners = new Set<DeskListener>()
   let session: Session | null = null
   /** When this session last logged a view of each incident. */
@@ -254,6 +268,7 @@ export function openDesk(options: DeskOptions): Desk {
         attempts: contacts.ofIncident(id),
         notes: notes.ofIncident(id),
         draft: notes.draft(id, actorOf(worker)),
+        script: scriptRecord(script, scripts, id),
       }
     )
   }
@@ -459,6 +474,146 @@ export function openDesk(options: DeskOptions): Desk {
         })()
         pushRecordAdded(note.incidentId)
         return ok(notes.get(noteId)!)
+      }),
+    // The script is not personal data: the page may load it before anyone signs in.
+    'script.get': () => ok(script),
+    'script.answer': (request) =>
+      signedIn((worker) => {
+        const { incidentId, scriptVersion, questionId } = request
+        const before = incidents.row(incidentId)
+        if (!before) return fail('not-found', `No incident with id ${incidentId}.`)
+        if (scriptVersion !== script.version) {
+          return fail(
+            'bad-request',
+            `This answer is for version ${scriptVersion} of the script, but version ` +
+              `${script.version} is in use: reload the script and answer again.`,
+          )
+        }
+        const question = questions.get(questionId)
+        if (!question) {
+          return fail('bad-request', `“${questionId}” is not a question in the script.`)
+        }
+        const checked = checkAnswer(question, request.value)
+        if (!checked.ok) {
+          return fail('bad-request', `“${question.text}”: ${checked.problem}`)
+        }
+        const answer = db.transaction(() => {
+          const added = scripts.addAnswer({
+            incidentId,
+            scriptId: script.id,
+            scriptVersion: script.version,
+            questionId,
+            value: checked.value,
+            at: toIsoUtc(now()),
+            by: actorOf(worker),
+            sessionId: worker.id,
+          })
+          // The value is not copied into the audit log: free-text answers are personal data.
+          audit('script.answer', incidentId, { answerId: added.id, questionId, scriptVersion })
+          moveProgress(incidentId, before.progress, reviewed(before.progress), {
+            answerId: added.id,
+          })
+          return added
+        })()
+        pushRecordAdded(incidentId)
+        return ok(answer)
+      }),
+    'script.setStep': ({ incidentId, stepId }) =>
+      signedIn((worker) => {
+        if (!incidents.row(incidentId)) {
+          return fail('not-found', `No incident with id ${incidentId}.`)
+        }
+        if (!stepIds.has(stepId)) {
+          return fail('bad-request', `“${stepId}” is not a step in the script.`)
+        }
+        db.transaction(() => {
+          scripts.setPosition({ incidentId, stepId, at: toIsoUtc(now()), by: actorOf(worker) })
+          audit('script.step', incidentId, { stepId })
+        })()
+        pushRecordAdded(incidentId)
+        return ok({ stepId })
+      }),
+    'risk.judge': ({ incidentId, high, reason }) =>
+      signedIn((worker) => {
+        const before = incidents.row(incidentId)
+        if (!before) return fail('not-found', `No incident with id ${incidentId}.`)
+        const judgement = db.transaction(() => {
+          const added = scripts.addJudgement({
+            incidentId,
+            high,
+            reason,
+            at: toIsoUtc(now()),
+            by: actorOf(worker),
+            sessionId: worker.id,
+          })
+          audit('risk.judge', incidentId, { judgementId: added.id, high })
+          moveProgress(incidentId, before.progress, reviewed(before.progress), {
+            judgementId: added.id,
+          })
+          return added
+        })()
+        pushRecordAdded(incidentId)
+        return ok(judgement)
+      }),
+    'referrals.add': (request) =>
+      signedIn((worker) => {
+        const { incidentId, service, decision } = request
+        const otherService = request.otherService || null
+        const detail = request.detail || null
+        const before = incidents.row(incidentId)
+        if (!before) return fail('not-found', `No incident with id ${incidentId}.`)
+        if (service === 'other' && otherService === null) {
+          return fail('bad-request', 'Name the service for an “Other” referral.')
+        }
+        if (service !== 'other' && otherService !== null) {
+          return fail('bad-request', 'Only an “Other” referral takes a service name.')
+        }
+        if (decision === 'already-supported' && detail === null) {
+          return fail('bad-request', 'Say who already supports the victim.')
+        }
+        if (decision === 'declined' && detail === null) {
+          return fail('bad-request', 'Say why the victim declined, in their words if possible.')
+        }
+        const referral = db.transaction(() => {
+          const added = scripts.addReferral({
+            incidentId,
+            service,
+            otherService,
+            decision,
+            detail,
+            at: toIsoUtc(now()),
+            by: actorOf(worker),
+            sessionId: worker.id,
+          })
+          audit('referral.add', incidentId, { referralId: added.id, service, decision })
+          moveProgress(incidentId, before.progress, reviewed(before.progress), {
+            referralId: added.id,
+          })
+          return added
+        })()
+        pushRecordAdded(incidentId)
+        return ok(referral)
+      }),
+    // An outcome says how the call ended; the worker's progress stays theirs to move.
+    'contact.recordOutcome': ({ incidentId, outcome, note }) =>
+      signedIn((worker) => {
+        if (!incidents.row(incidentId)) {
+          return fail('not-found', `No incident with id ${incidentId}.`)
+        }
+        const recorded = db.transaction(() => {
+          const added = scripts.addOutcome({
+            incidentId,
+            outcome,
+            note: note || null,
+            at: toIsoUtc(now()),
+            by: actorOf(worker),
+            sessionId: worker.id,
+          })
+          audit('contact.outcome', incidentId, { outcomeId: added.id, outcome })
+          return added
+        })()
+        pushRecordAdded(incidentId)
+        return ok(recorded)
       }),
     'feed.health': () => ok(health()),
     'feed.quarantined': () => signedIn(() => ok(desk.quarantinedFiles())),

@@ -1,7 +1,7 @@
 // Where DA Desk keeps its data. Electron's userData folder for the app is the same folder, so the
 // CLI run beside the app finds the app's own database.
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
 export const APP_FOLDER = 'DA Desk'
 export const DATABASE_FILE = 'da-desk.sqlite'
@@ -20,3 +20,12 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 export function databaseFile(dataDir: string): string {
   return join(dataDir, DATABASE_FILE)
 }
+
+/**
+ * The safe-contact script the desk loads. Two folders up from here is the app root both when
+ * run from source (electron/core) and when bundled (out/main), so resources/ is found in both.
+ */
+export const DEFAULT_SCRIPT_FILE = resolve(
+  import.meta.dirname,
+  '../../resources/scripts/safe-contact.v1.json',
+)

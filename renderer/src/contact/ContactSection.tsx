@@ -1,6 +1,6 @@
 // Contact with the victim, near the top of the open incident: "Call victim" (also Alt+C from
 // anywhere on the desk) to log a call attempt, the call-back agreed (marked when it is due), the
-// calls made so far, and the place kept for the guided safe-contact script.
+// calls made so far, and the guided safe-contact script.
 import { useEffect, useState } from 'react'
 import { Box, Button, Typography } from '@mui/material'
 import AlarmIcon from '@mui/icons-material/Alarm'
@@ -9,7 +9,7 @@ import type { IncidentDetail } from '#shared/domain.ts'
 import { formatWhen } from '../app/formatWhen.ts'
 import { isCallBackDue } from '../queue/arrangeQueue.ts'
 import { useDesk } from '../store/useDesk.ts'
-import { ContactScriptPlaceholder } from '../incident/ContactScriptPlaceholder.tsx'
+import { ContactScriptPanel } from '../script/ContactScriptPanel.tsx'
 import { AttemptList } from './AttemptList.tsx'
 import { CallVictimDialog } from './CallVictimDialog.tsx'
 
@@ -81,7 +81,7 @@ export function ContactSection({ detail }: { detail: IncidentDetail }) {
         )}
       </Box>
       <AttemptList attempts={detail.attempts} />
-      <ContactScriptPlaceholder />
+      <ContactScriptPanel detail={detail} />
       {calling && <CallVictimDialog detail={detail} onClose={() => setCalling(false)} />}
     </Box>
   )

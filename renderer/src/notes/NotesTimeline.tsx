@@ -1,11 +1,15 @@
-// The open incident's timeline: notes, calls and regrades, oldest first, so the newest is just
+// The open incident's timeline: notes, calls, regrades, and the script's risk level changes,
+// judgements, referrals and outcomes, oldest first, so the newest is just
 // above the note being written, as in a conversation; it stays scrolled to the newest unless the
 // worker has scrolled up to read.
 import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react'
 import { Box, Typography } from '@mui/material'
 import { CONTACT_RESULT_LABELS, type IncidentDetail, type Note } from '#shared/domain.ts'
+import { CONTACT_OUTCOME_LABELS } from '#shared/script.ts'
 import { formatWhen } from '../app/formatWhen.ts'
 import { describeHistory, historySource } from '../incident/IncidentHistory.tsx'
+import { describeReferral } from '../script/ReferralsPanel.tsx'
+import { RISK_LEVEL_LABELS } from '../script/scriptPath.ts'
 import { useDesk } from '../store/useDesk.ts'
 import { NoteEntry } from './NoteEntry.tsx'
 import { correctionsByNote, timelineEntries } from './timelineEntries.ts'
@@ -20,11 +24,43 @@ function MarkedEntry({ colour, children }: { colour: string; children: ReactNode
   )
 }
 
+/** A risk change, judgement, referral or outcome recorded with the contact script. */
+function ScriptEntry({
+  title,
+  text,
+  when,
+  by,
+  high = false,
+}: {
+  title: string
+  text?: string | null
+  when: string
+  by: string
+  high?: boolean
+}) {
+  return (
+    <MarkedEntry colour={high ? 'error.main' : 'info.main'}>
+      <Typography variant="body2" sx={{ fontWeight: 700 }}>
+        {when} · {title}
+      </Typography>
+      {text && (
+        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {text}
+        </Typography>
+      )}
+      <Typography variant="body2" color="text.secondary">
+        By {by}
+      </Typography>
+    </MarkedEntry>
+  )
+}
+
 export function NotesTimeline({ detail }: { detail: IncidentDetail }) {
   const nowMs = useDesk((s) => s.nowMs)
   const amendNote = useDesk((s) => s.amendNote)
   const markActionDone = useDesk((s) => s.markActionDone)
-  const entries = useMemo(() => timelineEntries(detail), [detail])
+  const script = useDesk((s) => s.script)
+  const entries = useMemo(() => timelineEntries(detail, script), [detail, script])
   const corrections = useMemo(() => correctionsByNote(detail.notes), [detail.notes])
   const notesById = useMemo(() => new Map(detail.notes.map((n) => [n.id, n])), [detail.notes])
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -54,8 +90,8 @@ export function NotesTimeline({ detail }: { detail: IncidentDetail }) {
     >
       {entries.length === 0 ? (
         <Typography color="text.secondary">
-          Nothing recorded yet. Notes you file, calls you log and regrades from the feed appear
-          here, newest at the bottom.
+          Nothing recorded yet. Notes you file, calls you log, regrades from the feed and risk,
+          referrals and outcomes from the script appear here, newest at the bottom.
         </Typography>
       ) : (
         <Box component="ol" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1.5 }}>
@@ -105,6 +141,46 @@ export function NotesTimeline({ detail }: { detail: IncidentDetail }) {
                   </MarkedEntry>
                 )
               }
+              case 'risk':
+                return (
+                  <ScriptEntry
+                    key={entry.key}
+                    high={entry.change.level === 'high'}
+                    title={`Risk now ${RISK_LEVEL_LABELS[entry.change.level]} — DASH ${entry.change.yesCount} yes`}
+                    when={formatWhen(entry.at, nowMs)}
+                    by={entry.change.by}
+                  />
+                )
+              case 'judgement':
+                return (
+                  <ScriptEntry
+                    key={entry.key}
+                    high={entry.judgement.high}
+                    title={`Professional judgement: ${entry.judgement.high ? 'high risk' : 'not high risk'}`}
+                    text={entry.judgement.reason}
+                    when={formatWhen(entry.at, nowMs)}
+                    by={entry.judgement.by}
+                  />
+                )
+              case 'referral':
+                return (
+                  <ScriptEntry
+                    key={entry.key}
+                    title={`Referral: ${describeReferral(entry.referral)}`}
+                    when={formatWhen(entry.at, nowMs)}
+                    by={entry.referral.by}
+                  />
+                )
+              case 'outcome':
+                return (
+                  <ScriptEntry
+                    key={entry.key}
+                    title={`Outcome: ${CONTACT_OUTCOME_LABELS[entry.outcome.outcome]}`}
+                    text={entry.outcome.note}
+                    when={formatWhen(entry.at, nowMs)}
+                    by={entry.outcome.by}
+                  />
+                )
               case 'regrade':
                 return (
                   <MarkedEntry key={entry.key} colour="warning.main">

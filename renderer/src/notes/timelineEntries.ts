@@ -1,14 +1,26 @@
-// One incident's timeline for the notes pane: its rapport notes, its call attempts and the
-// feed's regrades, merged in time order (oldest first, so the newest sits just above the note
+// One incident's timeline for the notes pane: its rapport notes, its call attempts, the feed's
+// regrades and what the contact script recorded that matters later (risk level changes,
+// professional judgements, referrals and outcomes), merged in time order (oldest first, so the newest sits just above the note
 // being written).
 import type { ContactAttempt, HistoryEntry, IncidentDetail, Note } from '#shared/domain.ts'
+import type { ContactScript, OutcomeRecord, Referral, RiskJudgement } from '#shared/script.ts'
+import { riskChanges, type RiskChange } from '../script/scriptPath.ts'
 
 export type TimelineEntry =
   | { kind: 'note'; key: string; at: string; note: Note }
   | { kind: 'attempt'; key: string; at: string; attempt: ContactAttempt }
   | { kind: 'regrade'; key: string; at: string; regrade: HistoryEntry }
+  | { kind: 'risk'; key: string; at: string; change: RiskChange }
+  | { kind: 'judgement'; key: string; at: string; judgement: RiskJudgement }
+  | { kind: 'referral'; key: string; at: string; referral: Referral }
+  | { kind: 'outcome'; key: string; at: string; outcome: OutcomeRecord }
 
-export function timelineEntries(detail: IncidentDetail): TimelineEntry[] {
+/** The risk level changes need the script (its DASH questions and bands); without it, none. */
+export function timelineEntries(
+  detail: IncidentDetail,
+  script: ContactScript | null = null,
+): TimelineEntry[] {
+  const record = detail.script
   const entries: TimelineEntry[] = [
     ...detail.notes.map((note) => ({
       kind: 'note' as const,
@@ -30,6 +42,30 @@ export function timelineEntries(detail: IncidentDetail): TimelineEntry[] {
         at: regrade.at,
         regrade,
       })),
+    ...(script ? riskChanges(script, record.answers) : []).map((change) => ({
+      kind: 'risk' as const,
+      key: `risk-${change.answerId}`,
+      at: change.at,
+      change,
+    })),
+    ...record.judgements.map((judgement) => ({
+      kind: 'judgement' as const,
+      key: `judgement-${judgement.id}`,
+      at: judgement.at,
+      judgement,
+    })),
+    ...record.referrals.map((referral) => ({
+      kind: 'referral' as const,
+      key: `referral-${referral.id}`,
+      at: referral.at,
+      referral,
+    })),
+    ...record.outcomes.map((outcome) => ({
+      kind: 'outcome' as const,
+      key: `outcome-${outcome.id}`,
+      at: outcome.at,
+      outcome,
+    })),
   ]
   return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.key.localeCompare(b.key))
 }

@@ -4,6 +4,7 @@ import type { ContactSlice } from './contactSlice.ts'
 import type { FeedSlice } from './feedSlice.ts'
 import type { NotesSlice } from './notesSlice.ts'
 import type { QueueSlice } from './queueSlice.ts'
+import type { ScriptSlice } from './scriptSlice.ts'
 import type { SelectionSlice } from './selectionSlice.ts'
 import type { SessionSlice } from './sessionSlice.ts'
 import type { SettingsSlice } from './settingsSlice.ts'
@@ -14,6 +15,7 @@ export type DeskState = SessionSlice &
   SelectionSlice &
   ContactSlice &
   NotesSlice &
+  ScriptSlice &
   FeedSlice &
   SettingsSlice &
   UiSlice

@@ -19,7 +19,12 @@ export interface SessionSlice {
 
 export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
   async function loadDesk(): Promise<void> {
-    await Promise.all([get().loadQueue(), get().loadHealth(), get().loadSettings()])
+    await Promise.all([
+      get().loadQueue(),
+      get().loadHealth(),
+      get().loadSettings(),
+      get().loadScript(),
+    ])
   }
 
   return {

@@ -5,6 +5,7 @@ import { createContactSlice } from './contactSlice.ts'
 import { createFeedSlice } from './feedSlice.ts'
 import { createNotesSlice } from './notesSlice.ts'
 import { createQueueSlice } from './queueSlice.ts'
+import { createScriptSlice } from './scriptSlice.ts'
 import { createSelectionSlice } from './selectionSlice.ts'
 import { createSessionSlice } from './sessionSlice.ts'
 import { createSettingsSlice } from './settingsSlice.ts'
@@ -16,6 +17,7 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createSelectionSlice(...args),
   ...createContactSlice(...args),
   ...createNotesSlice(...args),
+  ...createScriptSlice(...args),
   ...createFeedSlice(...args),
   ...createSettingsSlice(...args),
   ...createUiSlice(...args),

@@ -214,12 +214,96 @@ describe('da-desk incidents', () => {
     expect(run.out).not.toMatch(/Unfiled/)
   })
 
+  it('includes each incident’s script answers with their version, risk, judgements, referrals and outcomes', async () => {
+    const dataDir = tempDir()
+    const d = testDesk(dataDir)
+    await signIn(d)
+    const { id } = await must(d, 'incidents.addManual', {
+      record: { incidentRef: 'CL-9', receivedAt: '2026-11-21T17:40:00Z', grade: 1, summary: 'x' },
+    })
+    const answer = { incidentId: id, scriptVersion: '1' }
+    await must(d, 'script.answer', { ...answer, questionId: 'dash-strangulation', value: 'no' })
+    await must(d, 'script.answer', { ...answer, questionId: 'dash-strangulation', value: 'yes' })
+    await must(d, 'script.setStep', { incidentId: id, stepId: 'referrals' })
+    await must(d, 'risk.judge', { incidentId: id, high: true, reason: 'Strangulation.' })
+    await must(d, 'referrals.add', {
+      incidentId: id,
+      service: 'marac',
+      otherService: null,
+      decision: 'consented',
+      detail: null,
+    })
+    await must(d, 'contact.recordOutcome', {
+      incidentId: id,
+      outcome: 'moved-to-safety',
+      note: null,
+    })
+    await closeDesk(d)
+
+    const run = cli(['incidents', '--db', join(dataDir, 'da-desk.sqlite'), '--json'])
+    expect(run.code).toBe(0)
+    const [incident] = JSON.parse(run.out)
+    const by = 'Jo Example (Harbour)'
+    const at = '2026-11-21T18:00:00.000Z'
+    expect(incident.script).toEqual({
+      stepId: 'referrals',
+      answers: [
+        {
+          id: expect.any(Number),
+          scriptId: 'safe-contact',
+          scriptVersion: '1',
+          questionId: 'dash-strangulation',
+          value: 'no',
+          at,
+          by,
+        },
+        {
+          id: expect.any(Number),
+          scriptId: 'safe-contact',
+          scriptVersion: '1',
+          questionId: 'dash-strangulation',
+          value: 'yes',
+          at,
+          by,
+        },
+      ],
+      risk: {
+        yesCount: 1,
+        answered: 1,
+        total: 24,
+        level: 'high',
+        byJudgement: true,
+        maracPrompt: false,
+      },
+      judgements: [{ id: expect.any(Number), high: true, reason: 'Strangulation.', at, by }],
+      referrals: [
+        {
+          id: expect.any(Number),
+          service: 'marac',
+          otherService: null,
+          decision: 'consented',
+          detail: null,
+          at,
+          by,
+        },
+      ],
+      outcomes: [{ id: expect.any(Number), outcome: 'moved-to-safety', note: null, at, by }],
+    })
+  })
+
   it('shows no attempts or notes for an incident that has none', () => {
     const dir = tempDir()
     const db = join(dir, 'desk.sqlite')
     cli(['ingest', '--db', db, ...samples(dir)])
     const incidents = JSON.parse(cli(['incidents', '--db', db, '--json']).out)
     for (const incident of incidents) expect(incident).toMatchObject({ attempts: [], notes: [] })
+    for (const incident of incidents) {
+      expect(incident.script).toMatchObject({
+        stepId: null,
+        answers: [],
+        risk: { level: 'standard' },
+      })
+    }
   })
 
   it('uses the app’s own database when --db is not given', () => {

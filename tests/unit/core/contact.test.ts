@@ -285,6 +285,7 @@ describe('the record of attempts', () => {
     const recordCalls = Object.keys(d.handlers).filter((n) => /^(contact|notes)\./.test(n))
     expect(recordCalls.sort()).toEqual([
       'contact.logAttempt',
+      'contact.recordOutcome',
       'notes.add',
       'notes.markActionDone',
       'notes.saveDraft',

@@ -70,7 +70,7 @@ describe('migrating to version 2', () => {
     const before = snapshot(v1)
     v1.close()
 
-    const db = openDatabase(file)
+    const db = openDatabase(file, migrations.slice(0, 2))
     expect(db.pragma('user_version', { simple: true })).toBe(2)
     expect(snapshot(db)).toEqual(before)
     expect(before.incidents).toHaveLength(2)

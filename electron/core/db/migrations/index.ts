@@ -1,5 +1,6 @@
 // The numbered, forward-only migrations, in order. Version N is migrations[N - 1].
 import { sql as v1 } from './001_initial.ts'
 import { sql as v2 } from './002_contact_and_notes.ts'
+import { sql as v3 } from './003_script.ts'
 
-export const migrations: readonly string[] = [v1, v2]
+export const migrations: readonly string[] = [v1, v2, v3]
