@@ -8,6 +8,7 @@ import { benchDropLatency } from './dropLatency.bench.ts'
 import { benchQueue } from './queue.bench.ts'
 import { benchIngestStall } from './ingestStall.bench.ts'
 import { benchQueueList } from './queueList.bench.ts'
+import { benchIncidentOpen } from './incidentOpen.bench.ts'
 
 const ingest = await benchIngest()
 console.log('ingest', ingest)
@@ -18,6 +19,8 @@ console.log('drop-to-visible', latency)
 const queue = await benchQueue()
 console.log('queue', queue)
 const queueList = await benchQueueList()
+const incidentOpen = await benchIncidentOpen()
+console.log('incident open', incidentOpen)
 console.log('incidents.list', queueList)
 
 const r = (n: number) => Math.round(n)
@@ -31,6 +34,7 @@ const lines = [
   `| queue of ${queue.incidents.toLocaleString('en-GB')} open incidents: sign-in to first row | ${queue.firstRenderMs} ms | — |`,
   `| incidents.list, ${queueList.incidents.toLocaleString('en-GB')} incidents with ${queueList.attempts.toLocaleString('en-GB')} contact attempts | ${r(queueList.listMs)} ms (no attempts yet: ${r(queueList.withoutAttemptsMs)} ms) | — |`,
   `| holding ↓ through ${queue.keyPresses} rows | longest task ${queue.longestTaskMs} ms (${queue.longTasksOver50Ms} over 50 ms); slowest key press to frame ${queue.slowestKeyPressMs} ms | no task over 50 ms |`,
+  `| open an incident with ${incidentOpen.notes} notes and ${incidentOpen.attempts} attempts | ${incidentOpen.openMs} ms to its latest note on screen; paging through the timeline: longest task ${incidentOpen.longestTaskMs} ms (${incidentOpen.longTasksOver50Ms} over 50 ms) | smooth |`,
   ...stalls.map(
     (s) =>
       `| longest event-loop stall while ingesting ${s.records.toLocaleString('en-GB')} records (${s.megabytes.toFixed(1)} MB CSV) | ${r(s.app.maxStallMs)} ms (parsing on the same thread: ${r(s.inThread.maxStallMs)} ms) | the window never freezes |`,
@@ -41,5 +45,5 @@ const dir = join(import.meta.dirname, 'results')
 mkdirSync(dir, { recursive: true })
 writeFileSync(
   join(dir, 'latest.json'),
-  JSON.stringify({ ingest, stalls, latency, queue, queueList }, null, 2),
+  JSON.stringify({ ingest, stalls, latency, queue, queueList, incidentOpen }, null, 2),
 )
