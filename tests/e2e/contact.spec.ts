@@ -173,6 +173,23 @@ test('a note over 20,000 characters is refused with the reason and the text stay
   await expect(notes.getByRole('region', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(0)
 })
 
+test('signing out is refused while a note on screen is not saved anywhere', async ({
+  host,
+  page,
+}) => {
+  await signIn(page)
+  await openSampleIncident(host, page)
+  const box = notesPane(page).getByRole('textbox', { name: 'New note' })
+  await box.fill('Victim describes the last year. '.repeat(700).slice(0, 20_001))
+  await expect(notesPane(page).getByText('Too long to save as a draft')).toBeVisible()
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(
+    page.getByText(/Not signed out: a note you are writing has not been saved/),
+  ).toBeVisible()
+  await expect(page.getByText('Jo Example')).toBeVisible()
+  expect((await box.inputValue()).length).toBe(20_001)
+})
+
 test('a call-back that has come brings its incident to the top of the queue, above new ones', async ({
   host,
   page,

@@ -44,6 +44,8 @@ export interface NotesSlice {
   /** Saves a draft still waiting for its quiet time (or one that failed) now, and waits for
    * every draft save to finish. */
   flushDraft(): Promise<void>
+  /** Whether any note being written is not safely saved as a draft. */
+  hasUnsavedNotes(): boolean
   /** Files the note; resolves to the reason when it was refused (the text stays). */
   fileNote(): Promise<string | null>
   markActionDone(noteId: number): Promise<void>
@@ -187,6 +189,10 @@ export const createNotesSlice: DeskSlice<NotesSlice> = (set, get) => {
       if (draft) void saveDraft(draft)
       else if (composer && get().draftStatus.state === 'failed') void saveDraft(composer)
       await saves
+    },
+    hasUnsavedNotes: () => {
+      const state = get().draftStatus.state
+      return unsaved.size > 0 || state === 'failed' || state === 'too-long'
     },
     fileNote: async () => {
       const composer = get().composer

@@ -48,6 +48,15 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
     },
     signOut: async () => {
       await get().flushDraft()
+      // Signing out clears the screen: never with a note on it that is not saved anywhere.
+      if (get().hasUnsavedNotes()) {
+        get().tell(
+          'Not signed out: a note you are writing has not been saved. File it, shorten it or ' +
+            'clear it first.',
+          'error',
+        )
+        return
+      }
       const result = await request(get, 'Could not sign out', 'session.signOut', {})
       if (result !== undefined) get().endSession()
     },
