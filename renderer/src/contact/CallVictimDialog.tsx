@@ -52,7 +52,11 @@ export function CallVictimDialog({
   onClose: () => void
 }) {
   const logAttempt = useDesk((s) => s.logAttempt)
-  const nowMs = useDesk((s) => s.nowMs)
+  const sharedNowMs = useDesk((s) => s.nowMs)
+  // The shared clock ticks every 30 s; what is typed here is read back against the moment it was
+  // typed, so a quick "in 15 min" never reads as 16.
+  const [typedAt, setTypedAt] = useState(sharedNowMs)
+  const nowMs = Math.max(sharedNowMs, typedAt)
   const victimPhone = detail.fields.victim.phone ?? ''
   const [number, setNumber] = useState(victimPhone)
   const [result, setResult] = useState<ContactResult | null>(null)
@@ -197,6 +201,7 @@ export function CallVictimDialog({
                   value={callBack}
                   onChange={(e) => {
                     setCallBack(e.target.value)
+                    setTypedAt(Date.now())
                     setProblems((p) => ({ ...p, callBack: undefined }))
                   }}
                   error={Boolean(problems.callBack)}
@@ -214,7 +219,9 @@ export function CallVictimDialog({
                     key={minutes}
                     variant="outlined"
                     onClick={() => {
-                      setCallBack(callBackIn(minutes, Date.now()))
+                      const now = Date.now()
+                      setTypedAt(now)
+                      setCallBack(callBackIn(minutes, now))
                       setProblems((p) => ({ ...p, callBack: undefined }))
                     }}
                     sx={{ mt: 0.25, whiteSpace: 'nowrap', flexShrink: 0 }}

@@ -210,7 +210,10 @@ function DateTimeAnswer({
   saved: string | null
   onSave: (iso: string) => void
 }) {
-  const nowMs = useDesk((s) => s.nowMs)
+  const sharedNowMs = useDesk((s) => s.nowMs)
+  // Read back against the moment of typing, not the shared clock's last 30-second tick.
+  const [typedAt, setTypedAt] = useState(sharedNowMs)
+  const nowMs = Math.max(sharedNowMs, typedAt)
   const [typed, setTyped] = useState(saved ? formatDateTime(saved) : '')
   const [problem, setProblem] = useState<string | null>(null)
   const iso = parseLondonDateTime(typed)
@@ -233,6 +236,7 @@ function DateTimeAnswer({
         value={typed}
         onChange={(e) => {
           setTyped(e.target.value)
+          setTypedAt(Date.now())
           setProblem(null)
         }}
         onBlur={() => commit(typed)}
@@ -252,7 +256,9 @@ function DateTimeAnswer({
           key={minutes}
           variant="outlined"
           onClick={() => {
-            const value = callBackIn(minutes, Date.now())
+            const now = Date.now()
+            const value = callBackIn(minutes, now)
+            setTypedAt(now)
             setTyped(value)
             commit(value)
           }}
