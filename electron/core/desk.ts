@@ -14,6 +14,7 @@ import type {
   Session,
   Settings,
   Theme,
+  QueueRow,
 } from '#shared/domain.ts'
 import { CONTACT_RESULT_LABELS, NOTE_TAGS } from '#shared/domain.ts'
 import { formatDateTime, toIsoUtc } from '#shared/time.ts'
@@ -273,6 +274,27 @@ export function openDesk(options: DeskOptions): Desk {
     )
   }
 
+  /**
+   * Stores one record of the worker's work on an incident, in one transaction with its audit
+   * entry and the move from 'new' to 'reviewing', then tells the page.
+   */
+  function recordWork<T extends { id: number }>(
+    before: QueueRow,
+    action: string,
+    idKey: string,
+    add: () => T,
+    detail: Record<string, unknown> = {},
+  ): T {
+    const added = db.transaction(() => {
+      const record = add()
+      audit(action, before.id, { [idKey]: record.id, ...detail })
+      moveProgress(before.id, before.progress, reviewed(before.progress), { [idKey]: record.id })
+      return record
+    })()
+    pushRecordAdded(before.id)
+    return added
+  }
+
   const handlers: Handlers = {
     'session.current': () => ok(session),
     'session.signIn': ({ workerName, organisation }) => {
@@ -497,25 +519,24 @@ export function openDesk(options: DeskOptions): Desk {
         if (!checked.ok) {
           return fail('bad-request', `“${question.text}”: ${checked.problem}`)
         }
-        const answer = db.transaction(() => {
-          const added = scripts.addAnswer({
-            incidentId,
-            scriptId: script.id,
-            scriptVersion: script.version,
-            questionId,
-            value: checked.value,
-            at: toIsoUtc(now()),
-            by: actorOf(worker),
-            sessionId: worker.id,
-          })
-          // The value is not copied into the audit log: free-text answers are personal data.
-          audit('script.answer', incidentId, { answerId: added.id, questionId, scriptVersion })
-          moveProgress(incidentId, before.progress, reviewed(before.progress), {
-            answerId: added.id,
-          })
-          return added
-        })()
-        pushRecordAdded(incidentId)
+        // The value is not copied into the audit log: free-text answers are personal data.
+        const answer = recordWork(
+          before,
+          'script.answer',
+          'answerId',
+          () =>
+            scripts.addAnswer({
+              incidentId,
+              scriptId: script.id,
+              scriptVersion: script.version,
+              questionId,
+              value: checked.value,
+              at: toIsoUtc(now()),
+              by: actorOf(worker),
+              sessionId: worker.id,
+            }),
+          { questionId, scriptVersion },
+        )
         return ok(answer)
       }),
     'script.setStep': ({ incidentId, stepId }) =>
@@ -537,22 +558,21 @@ export function openDesk(options: DeskOptions): Desk {
       signedIn((worker) => {
         const before = incidents.row(incidentId)
         if (!before) return fail('not-found', `No incident with id ${incidentId}.`)
-        const judgement = db.transaction(() => {
-          const added = scripts.addJudgement({
-            incidentId,
-            high,
-            reason,
-            at: toIsoUtc(now()),
-            by: actorOf(worker),
-            sessionId: worker.id,
-          })
-          audit('risk.judge', incidentId, { judgementId: added.id, high })
-          moveProgress(incidentId, before.progress, reviewed(before.progress), {
-            judgementId: added.id,
-          })
-          return added
-        })()
-        pushRecordAdded(incidentId)
+        const judgement = recordWork(
+          before,
+          'risk.judge',
+          'judgementId',
+          () =>
+            scripts.addJudgement({
+              incidentId,
+              high,
+              reason,
+              at: toIsoUtc(now()),
+              by: actorOf(worker),
+              sessionId: worker.id,
+            }),
+          { high },
+        )
         return ok(judgement)
       }),
     'referrals.add': (request) =>
@@ -574,24 +594,23 @@ export function openDesk(options: DeskOptions): Desk {
         if (decision === 'declined' && detail === null) {
           return fail('bad-request', 'Say why the victim declined, in their words if possible.')
         }
-        const referral = db.transaction(() => {
-          const added = scripts.addReferral({
-            incidentId,
-            service,
-            otherService,
-            decision,
-            detail,
-            at: toIsoUtc(now()),
-            by: actorOf(worker),
-            sessionId: worker.id,
-          })
-          audit('referral.add', incidentId, { referralId: added.id, service, decision })
-          moveProgress(incidentId, before.progress, reviewed(before.progress), {
-            referralId: added.id,
-          })
-          return added
-        })()
-        pushRecordAdded(incidentId)
+        const referral = recordWork(
+          before,
+          'referral.add',
+          'referralId',
+          () =>
+            scripts.addReferral({
+              incidentId,
+              service,
+              otherService,
+              decision,
+              detail,
+              at: toIsoUtc(now()),
+              by: actorOf(worker),
+              sessionId: worker.id,
+            }),
+          { service, decision },
+        )
         return ok(referral)
       }),
     // An outcome says how the call ended; the worker's progress stays theirs to move.
