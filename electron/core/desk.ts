@@ -27,6 +27,9 @@ import { noteQueries } from './db/noteQueries.ts'
 import { scriptQueries } from './db/scriptQueries.ts'
 import { databaseFile, DEFAULT_SCRIPT_FILE } from './paths.ts'
 import type { Handlers } from './api/dispatch.ts'
+import type { Result } from '#shared/contract.ts'
+import { actorOf } from './deskContext.ts'
+import type { DeskContext } from './deskContext.ts'
 import { fail, ok } from './api/result.ts'
 import { fileSignature, InboxWatcher, PROCESSED_DIR, QUARANTINE_DIR } from './feed/inboxWatcher.ts'
 import type { InboxState } from './feed/inboxWatcher.ts'
@@ -102,9 +105,6 @@ const NO_CALL_BACK: readonly ContactResult[] = ['wrong-number', 'declined']
 
 /** How far in the past a call-back may be, for a time typed a moment before saving. */
 const CALL_BACK_GRACE_MS = 5 * 60_000
-
-/** The worker as the records and the audit log name them. */
-const actorOf = (s: Session) => `${s.workerName} (${s.organisation})`
 
 /** Where an attempt moves the worker's progress: talking to the victim is contact. */
 function progressAfterAttempt(current: Progress, result: ContactResult): Progress {
@@ -236,7 +236,7 @@ export function openDesk(options: DeskOptions): Desk {
     inbox.start()
   }
 
-  const signedIn = <T>(run: (s: Session) => T) =>
+  const signedIn = <T>(run: (s: Session) => Result<T>): Result<T> =>
     session ? run(session) : fail('not-signed-in', 'Sign in to start your shift first.')
 
   /** Tells the page an incident has a new record: its queue row and its open view. */
@@ -293,6 +293,17 @@ export function openDesk(options: DeskOptions): Desk {
     })()
     pushRecordAdded(before.id)
     return added
+  }
+
+  const context: DeskContext = {
+    db,
+    now,
+    incidents,
+    settings,
+    audit,
+    signedIn,
+    pushRecordAdded,
+    recordWork,
   }
 
   const handlers: Handlers = {
