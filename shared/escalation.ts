@@ -138,6 +138,18 @@ export interface EscalationSuggestion {
   warrants: Grade
 }
 
+/**
+ * What the rules advise for one incident (shared/escalationRules.ts `suggestEscalation`): the
+ * rules that fired above the grade, the highest grade they warrant, their reasons, and a summary
+ * for the button ("strangulation disclosed; grade 3").
+ */
+export interface EscalationAdvice {
+  suggestions: EscalationSuggestion[]
+  recommendedGrade: Grade
+  reasons: EscalationReason[]
+  summary: string
+}
+
 /** A suggestion the worker set aside, with why. Rules named here stay quiet on this incident. */
 export interface SuggestionDismissal {
   id: number
