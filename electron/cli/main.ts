@@ -16,8 +16,7 @@ import { noteQueries } from '#core/db/noteQueries.ts'
 import { scriptQueries } from '#core/db/scriptQueries.ts'
 import { deskQueries } from '#core/db/deskQueries.ts'
 import { escalationQueries } from '#core/db/escalationQueries.ts'
-import { escalationFacts } from '#core/escalation/facts.ts'
-import { repeatCountsForAll } from '#core/escalation/repeatIncidents.ts'
+import { escalationRecord } from '#core/escalation/escalationRecord.ts'
 import { escalationSettings } from '#core/escalation/settings.ts'
 import { ingestFile } from '#core/feed/ingestFile.ts'
 import { databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '#core/paths.ts'
@@ -124,16 +123,6 @@ function scriptExport({ answers, judgements, referrals, outcomes, ...rest }: Scr
   }
 }
 
-function byIncident<T extends { incidentId: number }>(records: readonly T[]): Map<number, T[]> {
-  const grouped = new Map<number, T[]>()
-  for (const r of records) {
-    const group = grouped.get(r.incidentId)
-    if (group) group.push(r)
-    else grouped.set(r.incidentId, [r])
-  }
-  return grouped
-}
-
 /** An escalation inside its incident's record, without the incident repeated. */
 const escalationExport = ({ incidentId, incidentRef, callReceivedAt, ...rest }: Escalation) => rest
 
@@ -151,15 +140,17 @@ function incidentsCommand(args: string[], io: CliIo): number {
       const script = loadScript(DEFAULT_SCRIPT_FILE)
       const escalations = escalationQueries(db)
       const { gradeTargets } = escalationSettings(deskQueries(db))
-      const repeats = repeatCountsForAll(escalations.allRepeatCandidates())
-      const escalationsOf = byIncident(escalations.all())
-      const dismissalsOf = byIncident(escalations.allDismissals())
       const now = io.now()
       const records = details.map(({ row, fields, history }) => {
         const attempts = contacts.ofIncident(row.id)
         const scripted = scriptRecord(script, scripts, row.id)
-        const dismissals = dismissalsOf.get(row.id) ?? []
-        const facts = escalationFacts(fields, scripted, attempts, repeats.get(row.id)!)
+        const { facts, ...escalation } = escalationRecord(
+          escalations,
+          row.id,
+          fields,
+          scripted,
+          attempts,
+        )
         return {
           ...fields,
           progress: row.progress,
@@ -168,13 +159,13 @@ function incidentsCommand(args: string[], io: CliIo): number {
           attempts: attempts.map(({ incidentId, ...attempt }) => attempt),
           notes: notes.ofIncident(row.id).map(({ incidentId, ...note }) => note),
           script: scriptExport(scripted),
-          escalations: (escalationsOf.get(row.id) ?? []).map(escalationExport),
-          suggestionDismissals: dismissals.map(({ incidentId, ...dismissal }) => dismissal),
+          escalations: escalation.escalations.map(escalationExport),
+          suggestionDismissals: escalation.dismissals.map(({ incidentId, ...d }) => d),
           escalationAdvice: suggestEscalation(
             facts,
             now,
             gradeTargets,
-            dismissals.flatMap((d) => d.ruleIds),
+            escalation.dismissals.flatMap((d) => d.ruleIds),
           ),
         }
       })
