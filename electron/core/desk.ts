@@ -43,7 +43,7 @@ import { scriptRecord } from './script/scriptRecord.ts'
 import { escalationQueries } from './db/escalationQueries.ts'
 import { escalationHandlers } from './escalation/handlers.ts'
 import { escalationRecord } from './escalation/escalationRecord.ts'
-import { escalationSettings } from './escalation/settings.ts'
+import { escalationSettings, gradeTargetsProblem } from './escalation/settings.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -659,6 +659,8 @@ export function openDesk(options: DeskOptions): Desk {
     'settings.get': () => ok(settings()),
     'settings.update': async (update) => {
       if (!session) return fail('not-signed-in', 'Sign in to start your shift first.')
+      const targetsProblem = update.gradeTargets && gradeTargetsProblem(update.gradeTargets)
+      if (targetsProblem) return fail('bad-request', targetsProblem)
       if (update.inboxDir !== undefined) {
         const dir = update.inboxDir
         if (!isAbsolute(dir)) {
