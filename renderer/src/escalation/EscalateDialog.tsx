@@ -1,8 +1,9 @@
 // The escalate form: why (one or more reasons, free text required for "Other"), and the grade the
 // worker recommends (only grades above the current one; one above by default). Ctrl+Enter raises
-// it from anywhere in the form, Enter on the button too. Opened from the app's suggestion, it
-// comes filled in with the suggestion's reasons and grade and the button focused, so one key
-// raises it. The Node side checks everything again; its refusal is shown here.
+// it from anywhere in the form, Enter on the button too. While the app suggests an escalation it
+// comes filled in with the suggestion's reasons and grade (and records that it came from it);
+// opened with "Escalate from suggestion", the button is focused, so one key raises it. The Node
+// side checks everything again; its refusal is shown here.
 import { useState, type FormEvent, type KeyboardEvent } from 'react'
 import {
   Alert,
@@ -44,12 +45,14 @@ interface Problems {
 
 interface Props {
   detail: IncidentDetail
-  /** The app's suggestion the worker escalates from; absent when raised by hand. */
-  advice?: EscalationAdvice
+  /** The app's suggestion, when there is one. */
+  advice: EscalationAdvice | null
+  /** Focus the button (escalating from the suggestion) rather than the first reason. */
+  focusRaise: boolean
   onClose: () => void
 }
 
-export function EscalateDialog({ detail, advice, onClose }: Props) {
+export function EscalateDialog({ detail, advice, focusRaise, onClose }: Props) {
   const raiseEscalation = useDesk((s) => s.raiseEscalation)
   const { row } = detail
   const offered = gradesAbove(row.grade)
@@ -159,7 +162,7 @@ export function EscalateDialog({ detail, advice, onClose }: Props) {
                       id={index === 0 ? 'escalate-reason-first' : undefined}
                       checked={reasons.includes(reason)}
                       onChange={(e) => toggle(reason, e.target.checked)}
-                      autoFocus={!advice && index === 0}
+                      autoFocus={!focusRaise && index === 0}
                     />
                   }
                   label={ESCALATION_REASON_LABELS[reason]}
@@ -215,7 +218,7 @@ export function EscalateDialog({ detail, advice, onClose }: Props) {
             variant="contained"
             color="error"
             disabled={busy || grade === null}
-            autoFocus={Boolean(advice)}
+            autoFocus={focusRaise}
             aria-keyshortcuts="Control+Enter"
           >
             Raise escalation

@@ -2,35 +2,55 @@
 // raised (when, by whom, why, current → recommended grade), the controller's acknowledgement (or
 // the form to record it), a feed regrade linked to it ("record as upgraded?"), the outcome — with
 // its C&C log text; then the incident's earlier, closed escalations.
-import { useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react'
 import { Box, Button, TextField, Typography } from '@mui/material'
 import CampaignIcon from '@mui/icons-material/Campaign'
 import CheckCircleIcon from '@mui/icons-material/CheckCircle'
 import PendingIcon from '@mui/icons-material/RadioButtonUnchecked'
 import type { IncidentDetail } from '#shared/domain.ts'
-import { ESCALATION_OUTCOME_LABELS, openEscalation, type Escalation } from '#shared/escalation.ts'
+import { openEscalation, type Escalation } from '#shared/escalation.ts'
 import { formatWhen } from '../app/formatWhen.ts'
 import { ScreenReaderText } from '../app/ScreenReaderText.tsx'
 import { gradeLabel } from '../queue/GradeChip.tsx'
 import { useDesk } from '../store/useDesk.ts'
 import { CcLog } from './CcLog.tsx'
 import { EscalationOutcomeDialog } from './EscalationOutcomeDialog.tsx'
-import { reasonsWords, recommendationWords, waitedWords } from './escalationWords.ts'
+import { outcomeWords, reasonsWords, recommendationWords, waitedWords } from './escalationWords.ts'
 
 export function EscalationPanel({ detail }: { detail: IncidentDetail }) {
   const { escalations } = detail.escalation
   const open = openEscalation(escalations)
   const closed = escalations.filter((e) => e.state === 'closed').reverse()
+  const openHeading = useRef<HTMLHeadingElement>(null)
+  const closedHeading = useRef<HTMLHeadingElement>(null)
+  const step = open ? `${open.id}-${open.state}` : 'none'
+  const shownStep = useRef(step)
+
+  useEffect(() => {
+    if (shownStep.current === step) return
+    shownStep.current = step
+    // The control the worker used has gone with the step (the acknowledgement field, the outcome
+    // dialog's button): carry on from the panel rather than from the top of the page.
+    if (document.activeElement === document.body) {
+      ;(openHeading.current ?? closedHeading.current)?.focus()
+    }
+  }, [step])
+
   if (!open && closed.length === 0) return null
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      {open && <OpenEscalation escalation={open} />}
-      {closed.length > 0 && <ClosedEscalations escalations={closed} />}
+      {open && <OpenEscalation escalation={open} headingRef={openHeading} />}
+      {closed.length > 0 && <ClosedEscalations escalations={closed} headingRef={closedHeading} />}
     </Box>
   )
 }
 
-function OpenEscalation({ escalation: e }: { escalation: Escalation }) {
+interface OpenProps {
+  escalation: Escalation
+  headingRef: RefObject<HTMLHeadingElement | null>
+}
+
+function OpenEscalation({ escalation: e, headingRef }: OpenProps) {
   const nowMs = useDesk((s) => s.nowMs)
   const recordEscalationOutcome = useDesk((s) => s.recordEscalationOutcome)
   const [closing, setClosing] = useState(false)
@@ -76,6 +96,8 @@ function OpenEscalation({ escalation: e }: { escalation: Escalation }) {
       >
         <CampaignIcon aria-hidden sx={{ color: waiting ? 'inherit' : 'error.main' }} />
         <Typography
+          ref={headingRef}
+          tabIndex={-1}
           id="escalation-heading"
           component="h3"
           sx={{ fontWeight: 700, fontSize: '1.125rem' }}
@@ -226,7 +248,12 @@ function AcknowledgeForm({ escalationId }: { escalationId: number }) {
   )
 }
 
-function ClosedEscalations({ escalations }: { escalations: Escalation[] }) {
+interface ClosedProps {
+  escalations: Escalation[]
+  headingRef: RefObject<HTMLHeadingElement | null>
+}
+
+function ClosedEscalations({ escalations, headingRef }: ClosedProps) {
   const nowMs = useDesk((s) => s.nowMs)
   return (
     <Box
@@ -234,7 +261,13 @@ function ClosedEscalations({ escalations }: { escalations: Escalation[] }) {
       aria-labelledby="past-escalations-heading"
       sx={{ display: 'grid', gap: 1 }}
     >
-      <Typography id="past-escalations-heading" component="h3" sx={{ fontWeight: 700 }}>
+      <Typography
+        ref={headingRef}
+        tabIndex={-1}
+        id="past-escalations-heading"
+        component="h3"
+        sx={{ fontWeight: 700 }}
+      >
         Earlier escalations ({escalations.length})
       </Typography>
       <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1 }}>
@@ -262,7 +295,8 @@ function ClosedEscalations({ escalations }: { escalations: Escalation[] }) {
               {e.acknowledgement
                 ? `Acknowledged by ${e.acknowledgement.controller} at ${formatWhen(e.acknowledgement.at, nowMs)}`
                 : 'Not acknowledged'}
-              {e.outcome && ` · closed ${formatWhen(e.outcome.at, nowMs)} by ${e.outcome.by}`}
+              {e.outcome &&
+                ` · outcome recorded ${formatWhen(e.outcome.at, nowMs)} by ${e.outcome.by}`}
             </Typography>
             <CcLog escalation={e} textShown={false} />
           </Box>
@@ -270,15 +304,4 @@ function ClosedEscalations({ escalations }: { escalations: Escalation[] }) {
       </Box>
     </Box>
   )
-}
-
-/** "Upgraded to G2 Priority", "Not upgraded — officers on scene". */
-function outcomeWords(e: Escalation): string {
-  const o = e.outcome
-  if (!o) return ''
-  const what =
-    o.outcome === 'upgraded' && o.grade !== null
-      ? `Upgraded to ${gradeLabel(o.grade)}`
-      : ESCALATION_OUTCOME_LABELS[o.outcome]
-  return o.reason ? `${what} — ${o.reason}` : what
 }

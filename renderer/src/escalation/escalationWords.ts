@@ -1,11 +1,14 @@
 // Words for an escalation wherever it is shown: the queue row's banner, the top bar, the
-// reminder and the incident's panel.
+// reminder, the incident's panel and its timeline.
 import type { Grade } from '#shared/domain.ts'
 import {
+  ESCALATION_OUTCOME_LABELS,
   ESCALATION_REASON_LABELS,
   type Escalation,
   type OpenEscalationMark,
+  type SuggestionDismissal,
 } from '#shared/escalation.ts'
+import { ESCALATION_RULES } from '#shared/escalationRules.ts'
 import { formatAge } from '#shared/time.ts'
 import { formatWhen } from '../app/formatWhen.ts'
 import { gradeLabel } from '../queue/GradeChip.tsx'
@@ -38,4 +41,63 @@ export function gradesAbove(grade: Grade): Grade[] {
 /** "G3 Scheduled → G2 Priority recommended" */
 export function recommendationWords(e: Pick<Escalation, 'currentGrade' | 'recommendedGrade'>) {
   return `${gradeLabel(e.currentGrade)} → ${gradeLabel(e.recommendedGrade)} recommended`
+}
+
+/** "Upgraded to G2 Priority", "Not upgraded — officers on scene". */
+export function outcomeWords(e: Escalation): string {
+  const o = e.outcome
+  if (!o) return ''
+  const what =
+    o.outcome === 'upgraded' && o.grade !== null
+      ? `Upgraded to ${gradeLabel(o.grade)}`
+      : ESCALATION_OUTCOME_LABELS[o.outcome]
+  return o.reason ? `${what} — ${o.reason}` : what
+}
+
+/** One step of an escalation as the timeline lists it. */
+export interface EscalationStepRecord {
+  key: string
+  at: string
+  title: string
+  text: string | null
+  by: string
+}
+
+/** Each recorded step of an escalation: raised, acknowledged, closed with its outcome. */
+export function escalationSteps(e: Escalation): EscalationStepRecord[] {
+  const steps: EscalationStepRecord[] = [
+    {
+      key: `escalation-${e.id}-raised`,
+      at: e.raisedAt,
+      title: `Escalated: ${recommendationWords(e)}`,
+      text: [reasonsWords(e), e.detail].filter(Boolean).join('\n'),
+      by: e.raisedBy,
+    },
+  ]
+  if (e.acknowledgement) {
+    steps.push({
+      key: `escalation-${e.id}-acknowledged`,
+      at: e.acknowledgement.at,
+      title: `Escalation acknowledged by ${e.acknowledgement.controller}`,
+      text: null,
+      by: e.acknowledgement.recordedBy,
+    })
+  }
+  if (e.outcome) {
+    steps.push({
+      key: `escalation-${e.id}-outcome`,
+      at: e.outcome.at,
+      title: `Escalation outcome: ${outcomeWords(e)}`,
+      text: null,
+      by: e.outcome.by,
+    })
+  }
+  return steps
+}
+
+const RULE_TEXTS = new Map(ESCALATION_RULES.map((rule) => [rule.id, rule.text]))
+
+/** "injury reported in the call; children present": what a dismissed suggestion had named. */
+export function dismissedWords(dismissal: SuggestionDismissal): string {
+  return dismissal.ruleIds.map((id) => RULE_TEXTS.get(id) ?? id).join('; ')
 }

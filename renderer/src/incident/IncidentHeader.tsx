@@ -1,7 +1,7 @@
 // The top of the open incident: reference, grade, police status and the red Escalate button
 // (Alt+E), the app's escalation suggestion when it has one, when the call came in and how long
 // ago, and the worker's progress.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Box, Typography } from '@mui/material'
 import type { IncidentDetail } from '#shared/domain.ts'
 import type { EscalationAdvice } from '#shared/escalation.ts'
@@ -18,10 +18,16 @@ import { RegradeMark } from '../queue/RegradeMark.tsx'
 import { POLICE_STATUS_LABELS } from './fieldLabels.ts'
 import { ProgressControl } from './ProgressControl.tsx'
 
-/** Which escalation form is open: raised by hand, or from the suggestion as it was when the
- * worker chose it (a reload meanwhile does not change the form under them), or dismissing it. */
+/**
+ * Which escalation form is open, with the suggestion as it was when the worker opened it (a
+ * reload meanwhile does not change the form under them): the Escalate button or Alt+E (filled in
+ * from a suggestion if there is one), "Escalate from suggestion" (filled in, the button focused),
+ * or dismissing the suggestion.
+ */
 type Form =
-  { kind: 'by-hand' } | { kind: 'from-suggestion' | 'dismiss'; advice: EscalationAdvice } | null
+  | { kind: 'escalate'; advice: EscalationAdvice | null }
+  | { kind: 'from-suggestion' | 'dismiss'; advice: EscalationAdvice }
+  | null
 
 export function IncidentHeader({ detail }: { detail: IncidentDetail }) {
   const { row } = detail
@@ -30,6 +36,11 @@ export function IncidentHeader({ detail }: { detail: IncidentDetail }) {
   const [form, setForm] = useState<Form>(null)
   const age = formatAge(row.receivedAt, nowMs)
 
+  const latestAdvice = useRef(advice)
+  useEffect(() => {
+    latestAdvice.current = advice
+  })
+
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       // By key code, so Alt+E works whatever character the layout gives it; Ctrl+Alt is AltGr
@@ -37,7 +48,7 @@ export function IncidentHeader({ detail }: { detail: IncidentDetail }) {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyE') return
       if (document.querySelector('[role="dialog"]')) return
       event.preventDefault()
-      setForm({ kind: 'by-hand' })
+      setForm({ kind: 'escalate', advice: latestAdvice.current })
     }
     document.addEventListener('keydown', onKeyDown)
     return () => document.removeEventListener('keydown', onKeyDown)
@@ -65,7 +76,10 @@ export function IncidentHeader({ detail }: { detail: IncidentDetail }) {
           Police status: {POLICE_STATUS_LABELS[row.status]}
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
-        <EscalateButton suggested={advice !== null} onClick={() => setForm({ kind: 'by-hand' })} />
+        <EscalateButton
+          suggested={advice !== null}
+          onClick={() => setForm({ kind: 'escalate', advice })}
+        />
       </Box>
       <Box role="status">
         {advice && <ScreenReaderText>Escalation suggested: {advice.summary}.</ScreenReaderText>}
@@ -93,7 +107,8 @@ export function IncidentHeader({ detail }: { detail: IncidentDetail }) {
       {form && form.kind !== 'dismiss' && (
         <EscalateDialog
           detail={detail}
-          advice={form.kind === 'from-suggestion' ? form.advice : undefined}
+          advice={form.advice}
+          focusRaise={form.kind === 'from-suggestion'}
           onClose={() => setForm(null)}
         />
       )}
