@@ -14,6 +14,8 @@ import type {
 import { ACTION_OWNERS, CONTACT_RESULTS, NOTE_MAX_CHARS, NOTE_TAGS, PROGRESS } from './domain.ts'
 import type { ContactAttempt, Note } from './domain.ts'
 import { CONTACT_OUTCOMES, REFERRAL_DECISIONS, REFERRAL_SERVICES } from './script.ts'
+import { ESCALATION_OUTCOMES, ESCALATION_REASONS } from './escalation.ts'
+import type { Escalation, SuggestionDismissal } from './escalation.ts'
 import type {
   ContactScript,
   OutcomeRecord,
@@ -23,6 +25,8 @@ import type {
 } from './script.ts'
 
 const none = z.strictObject({})
+const grade = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+const ruleId = z.string().trim().min(1).max(80)
 const id = z.number().int().positive()
 const text = (max: number) => z.string().trim().min(1).max(max)
 /** An instant as ISO 8601 with Z or an offset. */
@@ -96,6 +100,36 @@ export const callRequests = {
     outcome: z.enum(CONTACT_OUTCOMES),
     note: z.string().trim().max(2000).nullable(),
   }),
+  /**
+   * Raises an escalation; refused while another is open on the incident, and when the
+   * recommended grade is not above the current one. `fromSuggestion` names the rules the
+   * worker escalated from (empty when raised by hand).
+   */
+  'escalations.raise': z.strictObject({
+    incidentId: id,
+    reasons: z.array(z.enum(ESCALATION_REASONS)).min(1).max(ESCALATION_REASONS.length),
+    detail: z.string().trim().max(2000).nullable(),
+    recommendedGrade: grade,
+    fromSuggestion: z.array(ruleId).max(30),
+  }),
+  /** The controller acknowledged it: their name or collar number. */
+  'escalations.acknowledge': z.strictObject({ escalationId: id, controller: text(100) }),
+  /**
+   * Closes it: `grade` for upgraded, `reason` for not-upgraded and withdrawn. Only a withdrawal
+   * may come before the acknowledgement.
+   */
+  'escalations.recordOutcome': z.strictObject({
+    escalationId: id,
+    outcome: z.enum(ESCALATION_OUTCOMES),
+    grade: grade.nullable(),
+    reason: z.string().trim().max(2000).nullable(),
+  }),
+  /** Sets the app's suggestion aside, with why; those rules stay quiet on this incident. */
+  'escalations.dismissSuggestion': z.strictObject({
+    incidentId: id,
+    ruleIds: z.array(ruleId).min(1).max(30),
+    reason: text(500),
+  }),
   'feed.health': none,
   'feed.quarantined': none,
   'settings.get': none,
@@ -103,6 +137,16 @@ export const callRequests = {
     inboxDir: z.string().trim().min(1).max(1000).optional(),
     theme: z.enum(['dark', 'light']).optional(),
     quickPhrases: z.array(text(200)).max(30).optional(),
+    gradeTargets: z
+      .strictObject({
+        1: z.number().int().min(1).max(10_080).nullable(),
+        2: z.number().int().min(1).max(10_080).nullable(),
+        3: z.number().int().min(1).max(10_080).nullable(),
+        4: z.number().int().min(1).max(10_080).nullable(),
+      })
+      .optional(),
+    escalationReminderMinutes: z.number().int().min(1).max(60).optional(),
+    escalationReminderSound: z.boolean().optional(),
   }),
 } as const
 
@@ -124,6 +168,10 @@ export interface CallResults {
   'risk.judge': RiskJudgement
   'referrals.add': Referral
   'contact.recordOutcome': OutcomeRecord
+  'escalations.raise': Escalation
+  'escalations.acknowledge': Escalation
+  'escalations.recordOutcome': Escalation
+  'escalations.dismissSuggestion': SuggestionDismissal
   'feed.health': FeedHealth
   'feed.quarantined': QuarantinedFile[]
   'settings.get': Settings

@@ -1,5 +1,6 @@
 // Domain vocabulary shared by the Node side and the page: grades, statuses, flags, progress and
 // the shapes of an incident as the app stores and shows it. No Node or DOM imports here.
+import type { EscalationRecord, GradeTargets, OpenEscalationMark } from './escalation.ts'
 import type { ScriptRecord } from './script.ts'
 
 export const GRADES = [1, 2, 3, 4] as const
@@ -216,6 +217,8 @@ export interface QueueRow {
   lastAttemptAt: string | null
   /** The call-back agreed in the latest attempt, if any; due ones go to the top of the queue. */
   callBackAt: string | null
+  /** The escalation still open on this incident; the queue pins these at the top. */
+  openEscalation: OpenEscalationMark | null
 }
 
 export type HistoryKind = 'arrival' | 'regrade' | 'status' | 'change'
@@ -246,6 +249,8 @@ export interface IncidentDetail {
   draft: NoteDraft | null
   /** The safe-contact script's answers, risk, referrals and outcomes. */
   script: ScriptRecord
+  /** Escalations with their lifecycle, what the suggestion rules look at, and dismissals. */
+  escalation: EscalationRecord
 }
 
 export interface Session {
@@ -283,4 +288,10 @@ export interface Settings {
   theme: Theme
   /** Short phrases the worker can insert into a note with one click. */
   quickPhrases: string[]
+  /** The force's attendance target per grade, in minutes (the escalation rules use them). */
+  gradeTargets: GradeTargets
+  /** How often an unacknowledged escalation is brought back to the worker's attention. */
+  escalationReminderMinutes: number
+  /** Whether that reminder also sounds. */
+  escalationReminderSound: boolean
 }

@@ -27,6 +27,9 @@ import { noteQueries } from './db/noteQueries.ts'
 import { scriptQueries } from './db/scriptQueries.ts'
 import { databaseFile, DEFAULT_SCRIPT_FILE } from './paths.ts'
 import type { Handlers } from './api/dispatch.ts'
+import type { Result } from '#shared/contract.ts'
+import { actorOf } from './deskContext.ts'
+import type { DeskContext } from './deskContext.ts'
 import { fail, ok } from './api/result.ts'
 import { fileSignature, InboxWatcher, PROCESSED_DIR, QUARANTINE_DIR } from './feed/inboxWatcher.ts'
 import type { InboxState } from './feed/inboxWatcher.ts'
@@ -37,6 +40,10 @@ import { validateRecord } from './feed/validateRecord.ts'
 import { loadScript } from './script/loadScript.ts'
 import { checkAnswer } from './script/checkAnswer.ts'
 import { scriptRecord } from './script/scriptRecord.ts'
+import { escalationQueries } from './db/escalationQueries.ts'
+import { escalationHandlers } from './escalation/handlers.ts'
+import { escalationRecord } from './escalation/escalationRecord.ts'
+import { escalationSettings, gradeTargetsProblem } from './escalation/settings.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -103,9 +110,6 @@ const NO_CALL_BACK: readonly ContactResult[] = ['wrong-number', 'declined']
 /** How far in the past a call-back may be, for a time typed a moment before saving. */
 const CALL_BACK_GRACE_MS = 5 * 60_000
 
-/** The worker as the records and the audit log name them. */
-const actorOf = (s: Session) => `${s.workerName} (${s.organisation})`
-
 /** Where an attempt moves the worker's progress: talking to the victim is contact. */
 function progressAfterAttempt(current: Progress, result: ContactResult): Progress {
   if (current === 'done') return current
@@ -133,6 +137,7 @@ export function openDesk(options: DeskOptions): Desk {
   const contacts = contactQueries(db)
   const notes = noteQueries(db)
   const scripts = scriptQueries(db)
+  const escalations = escalationQueries(db)
   const listeners = new Set<DeskListener>()
   let session: Session | null = null
   /** When this session last logged a view of each incident. */
@@ -159,6 +164,7 @@ export function openDesk(options: DeskOptions): Desk {
       quickPhrases: (desk.setting('quickPhrases') as string[] | undefined) ?? [
         ...DEFAULT_QUICK_PHRASES,
       ],
+      ...escalationSettings(desk),
     }
   }
 
@@ -236,7 +242,7 @@ export function openDesk(options: DeskOptions): Desk {
     inbox.start()
   }
 
-  const signedIn = <T>(run: (s: Session) => T) =>
+  const signedIn = <T>(run: (s: Session) => Result<T>): Result<T> =>
     session ? run(session) : fail('not-signed-in', 'Sign in to start your shift first.')
 
   /** Tells the page an incident has a new record: its queue row and its open view. */
@@ -263,15 +269,17 @@ export function openDesk(options: DeskOptions): Desk {
 
   function detail(id: number, worker: Session): IncidentDetail | undefined {
     const found = incidents.detail(id)
-    return (
-      found && {
-        ...found,
-        attempts: contacts.ofIncident(id),
-        notes: notes.ofIncident(id),
-        draft: notes.draft(id, actorOf(worker)),
-        script: scriptRecord(script, scripts, id),
-      }
-    )
+    if (!found) return undefined
+    const attempts = contacts.ofIncident(id)
+    const scripted = scriptRecord(script, scripts, id)
+    return {
+      ...found,
+      attempts,
+      notes: notes.ofIncident(id),
+      draft: notes.draft(id, actorOf(worker)),
+      script: scripted,
+      escalation: escalationRecord(escalations, id, found.fields, scripted, attempts),
+    }
   }
 
   /**
@@ -293,6 +301,17 @@ export function openDesk(options: DeskOptions): Desk {
     })()
     pushRecordAdded(before.id)
     return added
+  }
+
+  const context: DeskContext = {
+    db,
+    now,
+    incidents,
+    settings,
+    audit,
+    signedIn,
+    pushRecordAdded,
+    recordWork,
   }
 
   const handlers: Handlers = {
@@ -634,11 +653,14 @@ export function openDesk(options: DeskOptions): Desk {
         pushRecordAdded(incidentId)
         return ok(recorded)
       }),
+    ...escalationHandlers(context),
     'feed.health': () => ok(health()),
     'feed.quarantined': () => signedIn(() => ok(desk.quarantinedFiles())),
     'settings.get': () => ok(settings()),
     'settings.update': async (update) => {
       if (!session) return fail('not-signed-in', 'Sign in to start your shift first.')
+      const targetsProblem = update.gradeTargets && gradeTargetsProblem(update.gradeTargets)
+      if (targetsProblem) return fail('bad-request', targetsProblem)
       if (update.inboxDir !== undefined) {
         const dir = update.inboxDir
         if (!isAbsolute(dir)) {
@@ -669,6 +691,20 @@ export function openDesk(options: DeskOptions): Desk {
       if (update.quickPhrases !== undefined) {
         desk.putSetting('quickPhrases', update.quickPhrases)
         audit('settings.update', null, { quickPhrases: update.quickPhrases })
+      }
+      // What the escalation rules and reminders run on is audited when it changes.
+      const current = settings()
+      for (const key of [
+        'gradeTargets',
+        'escalationReminderMinutes',
+        'escalationReminderSound',
+      ] as const) {
+        const value = update[key]
+        if (value === undefined || JSON.stringify(value) === JSON.stringify(current[key])) continue
+        db.transaction(() => {
+          desk.putSetting(key, value)
+          audit('settings.update', null, { [key]: value })
+        })()
       }
       return ok(settings())
     },

@@ -1,10 +1,13 @@
-// The bar across the top: app name, feed health, the actions that are always there, and who is
-// signed in.
+// The bar across the top: app name, feed health, the open escalations, the actions that are
+// always there, and who is signed in; under it, the strips that must not be missed (the feed not
+// working, an escalation still waiting for the controller).
 import { useState } from 'react'
 import { AppBar, Box, Button, Divider, Toolbar, Typography } from '@mui/material'
 import AddIcon from '@mui/icons-material/Add'
 import LogoutIcon from '@mui/icons-material/Logout'
 import SettingsIcon from '@mui/icons-material/Settings'
+import { EscalationCount } from '../escalation/EscalationCount.tsx'
+import { EscalationReminders } from '../escalation/EscalationReminders.tsx'
 import { FeedHealthStatus } from '../feed/FeedHealthStatus.tsx'
 import { FeedProblemBanner } from '../feed/FeedProblemBanner.tsx'
 import { ManualEntryDialog } from '../manual/ManualEntryDialog.tsx'
@@ -32,6 +35,7 @@ export function TopBar() {
         <Divider orientation="vertical" flexItem />
         <FeedHealthStatus />
         <Box sx={{ flexGrow: 1 }} />
+        <EscalationCount />
         <Button
           variant={feedDown ? 'contained' : 'outlined'}
           startIcon={<AddIcon />}
@@ -62,6 +66,7 @@ export function TopBar() {
         </Button>
       </Toolbar>
       <FeedProblemBanner />
+      <EscalationReminders />
       {adding && <ManualEntryDialog onClose={() => setAdding(false)} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </AppBar>

@@ -2,6 +2,7 @@
 import { create } from 'zustand'
 import type { DeskState } from './deskState.ts'
 import { createContactSlice } from './contactSlice.ts'
+import { createEscalationSlice } from './escalationSlice.ts'
 import { createFeedSlice } from './feedSlice.ts'
 import { createNotesSlice } from './notesSlice.ts'
 import { createQueueSlice } from './queueSlice.ts'
@@ -18,6 +19,7 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createContactSlice(...args),
   ...createNotesSlice(...args),
   ...createScriptSlice(...args),
+  ...createEscalationSlice(...args),
   ...createFeedSlice(...args),
   ...createSettingsSlice(...args),
   ...createUiSlice(...args),

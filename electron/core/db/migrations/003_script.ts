@@ -3,22 +3,7 @@
 // and contact outcomes. Answers, judgements, referrals and outcomes are evidence, so the
 // database refuses to change or remove them (a changed answer is a new row; the latest counts).
 // The position is a cursor, not evidence: it moves as the worker moves.
-const appendOnly = (table: string, what: string) => `
-CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
-BEGIN
-  SELECT RAISE(ABORT, '${what} are append-only: they cannot be changed');
-END;
-CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
-BEGIN
-  SELECT RAISE(ABORT, '${what} are append-only: they cannot be deleted');
-END;
--- INSERT OR REPLACE deletes the old row without firing delete triggers (recursive_triggers is
--- off by default), so a second row with the same id is refused before it gets that far.
-CREATE TRIGGER ${table}_no_replace BEFORE INSERT ON ${table}
-WHEN EXISTS (SELECT 1 FROM ${table} WHERE id = NEW.id)
-BEGIN
-  SELECT RAISE(ABORT, '${what} are append-only: they cannot be replaced');
-END;`
+import { appendOnly } from './appendOnly.ts'
 
 export const sql = `
 CREATE TABLE script_answers (
