@@ -1,7 +1,7 @@
 // Runs Electronegativity over the parts of DA Desk that make up the Electron app, offline, and
 // returns its findings with paths relative to the project root. Judging them is judgeFindings.ts.
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { createRequire, registerHooks } from 'node:module'
+import { createRequire, Module } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 
@@ -17,9 +17,6 @@ export const APP_PATHS = ['package.json', 'electron', 'shared', 'renderer'] as c
 
 /** The files the tool reads (its own filter, less dependency folders). */
 const SCANNED = /\.(js|jsx|ts|tsx|html|htm)$|(^|\/)package\.json$/
-
-const ELECTRONEGATIVITY = '/@doyensec/electronegativity/'
-const OFFLINE_GOT = 'da-desk:offline-got'
 
 export interface Finding {
   /** Electronegativity's check id, e.g. NODE_INTEGRATION_JS_CHECK. */
@@ -70,32 +67,22 @@ type Run = (options: {
   excludeFromScan: string[]
 }) => Promise<RawResult>
 
-let offline = false
-
 /**
  * Electronegativity fetches translations and Electron's release list with `got` on every run.
- * DA Desk's checks never use the network, so inside the tool `got` is a stub that refuses every
- * request; the release-list check, which needs it, is not run (docs/security.md item 16 covers
- * the Electron version instead).
+ * DA Desk's checks never use the network, so the tool is given, in Node's module cache, a `got`
+ * that refuses every request; the release-list check, which needs it, is not run
+ * (docs/security.md item 16 covers the Electron version instead).
  */
-function keepOffline(): void {
-  if (offline) return
-  offline = true
-  registerHooks({
-    resolve(specifier, context, next) {
-      if (specifier === 'got' && context.parentURL?.includes(ELECTRONEGATIVITY)) {
-        return { url: OFFLINE_GOT, format: 'commonjs', shortCircuit: true }
-      }
-      return next(specifier, context)
-    },
-    load(url, context, next) {
-      if (url !== OFFLINE_GOT) return next(url, context)
-      const source =
-        'const refuse = () => Promise.reject(new Error("DA Desk scans offline"));\n' +
-        'module.exports = Object.assign(refuse, { head: refuse, get: refuse });\n'
-      return { format: 'commonjs', source, shortCircuit: true }
-    },
-  })
+function loadOffline(): Run {
+  const require = createRequire(import.meta.url)
+  const entry = require.resolve('@doyensec/electronegativity')
+  const gotPath = createRequire(entry).resolve('got')
+  const refuse = () => Promise.reject(new Error('DA Desk scans offline'))
+  const got = new Module(gotPath)
+  got.exports = Object.assign(refuse, { head: refuse, get: refuse })
+  got.loaded = true
+  require.cache[gotPath] = got
+  return require(entry) as Run
 }
 
 function countFiles(dir: string): number {
@@ -106,9 +93,8 @@ function countFiles(dir: string): number {
 
 /** Scans APP_PATHS of the project at `root` (a copy of them, so nothing else is read). */
 export async function scanApp(root: string): Promise<Scan> {
-  keepOffline()
+  const run = loadOffline()
   const require = createRequire(import.meta.url)
-  const run = require('@doyensec/electronegativity') as Run
   const electronVersion = (require('electron/package.json') as { version: string }).version
   const stage = mkdtempSync(join(tmpdir(), 'da-desk-electronegativity-'))
   // The tool reads LANG for its messages; ours are English whatever the machine's locale.
