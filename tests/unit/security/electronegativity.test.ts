@@ -43,7 +43,8 @@ const entryFor = (f: Finding): AllowedFinding => ({
   why: 'Explained for this test: the gate must accept a finding its allow-list explains.',
 })
 
-describe('the Electronegativity gate', () => {
+// Electronegativity loads its own TypeScript and ESLint: seconds a scan, more on a busy machine.
+describe('the Electronegativity gate', { timeout: 120_000 }, () => {
   test('fails on a window with nodeIntegration, naming each finding and the stale entries', () => {
     const root = project({ 'electron/main/index.ts': INSECURE_MAIN })
     const run = spawnSync(process.execPath, [GATE, '--root', root], { encoding: 'utf8' })
