@@ -36,7 +36,9 @@ function build(mode: Theme): MuiTheme {
           background: { default: '#10161d', paper: '#18212b' },
           text: { primary: '#eef2f6', secondary: '#b8c4d0' },
           primary: { main: '#7cb8ff', dark: '#5ba3f5', contrastText: '#0b1a2a' },
-          error: { main: '#ff8a80' },
+          // A filled alert (the error message bar) is error.dark behind dark text: MUI's own
+          // darker shade gave 4.3:1.
+          error: { main: '#ff8a80', dark: '#e57373' },
           warning: { main: '#ffb74d' },
           success: { main: '#81c784' },
           divider: '#344150',

@@ -17,7 +17,9 @@ export async function dispatch(
   logError: (error: unknown) => void = console.error,
 ): Promise<Result<unknown>> {
   if (!isCallName(name)) {
-    return fail('bad-request', `Unknown call: ${String(name).slice(0, 60)}`)
+    // Not String(name): an object such as { toString: 1 } (which the IPC clone carries) throws.
+    const shown = typeof name === 'string' ? name.slice(0, 60) : `(${typeof name}, not a name)`
+    return fail('bad-request', `Unknown call: ${shown}`)
   }
   const parsed = callRequests[name].safeParse(request)
   if (!parsed.success) {

@@ -1,0 +1,222 @@
+// axe over every screen and dialog of the page not already checked by the feature specs, in the
+// dark and the light theme: the sign-in screen (empty, with missing fields, after the session
+// ended), the empty desk, the desk with an incident open, a search with no match, the feed-problem
+// banner, Settings (and a refused folder), Add incident (and its errors), Quarantined files (a
+// whole-file error and rejected records), the script steps the feature spec does not visit, the
+// professional-judgement dialog (and its error), and the message bar (success and error).
+// Checked elsewhere, in both themes: the notes pane and the call dialog (contact.spec.ts), the
+// script's DASH, referrals and close steps (script.spec.ts).
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page, TestInfo } from '@playwright/test'
+import type { ChromiumHost } from '../../electron/chromiumHost/host.ts'
+import { dropFeedFile } from '../../electron/demo/syntheticIncidents.ts'
+import { expect, signIn, test } from './fixtures.ts'
+
+const SAMPLE = readFileSync(
+  resolve(import.meta.dirname, '../fixtures/feed/2026-11-21T150412Z-CL-0457.json'),
+  'utf8',
+)
+const REF = 'CL-20261121-0457'
+
+/** Runs axe over the page (or one part of it) and keeps a screenshot of what was checked. */
+async function expectAccessible(page: Page, testInfo: TestInfo, what: string, include?: string) {
+  const axe = new AxeBuilder({ page })
+  if (include) axe.include(include)
+  const { violations } = await axe.analyze()
+  const name = what.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`) })
+  const found = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+  )
+  expect(found, what).toEqual([])
+}
+
+async function chooseTheme(page: Page, theme: 'dark' | 'light') {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const settings = page.getByRole('dialog', { name: 'Settings' })
+  await settings.getByRole('radio', { name: theme === 'dark' ? 'Dark' : 'Light' }).check()
+  await settings.getByRole('button', { name: 'Close' }).click()
+  await expect(settings).toBeHidden()
+}
+
+/** Signs in and, for the light theme, switches to it as a worker would. */
+async function signInWithTheme(page: Page, theme: 'dark' | 'light') {
+  await signIn(page)
+  if (theme === 'light') await chooseTheme(page, 'light')
+}
+
+async function openSampleIncident(host: ChromiumHost, page: Page) {
+  dropFeedFile(host.inbox, 'one.json', SAMPLE)
+  await page
+    .getByRole('listbox', { name: 'Incident queue' })
+    .getByRole('option', { name: new RegExp(`^${REF}`) })
+    .click()
+  await expect(page.getByRole('region', { name: 'Incident' })).toContainText('Alex Sample')
+}
+
+const scriptPane = (page: Page) => page.getByRole('region', { name: 'Safe contact call' })
+const stepHeading = (page: Page) => scriptPane(page).getByRole('heading', { level: 4 })
+const goToStep = (page: Page, title: string) =>
+  scriptPane(page)
+    .getByRole('navigation', { name: 'Script steps' })
+    .getByRole('button', { name: title })
+    .click()
+
+// axe takes seconds a page on a busy two-core machine; each test here runs it up to five times.
+test.describe.configure({ timeout: 180_000 })
+
+const DIALOG = '[role="dialog"]'
+const SCRIPT = 'section[aria-labelledby="script-heading"]'
+
+for (const theme of ['dark', 'light'] as const) {
+  test.describe(`${theme} theme`, () => {
+    const check = (page: Page, testInfo: TestInfo, what: string, include?: string) =>
+      expectAccessible(page, testInfo, `${what}, ${theme} theme`, include)
+
+    test('axe finds no violations on the sign-in screen, empty or with missing fields', async ({
+      page,
+    }, testInfo) => {
+      // The theme is the workstation's, so the sign-in screen shows it too.
+      if (theme === 'light') {
+        await signInWithTheme(page, theme)
+        await page.getByRole('button', { name: 'Sign out' }).click()
+      }
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+      await check(page, testInfo, 'Sign-in screen')
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await expect(page.getByText('Enter your name.')).toBeVisible()
+      await check(page, testInfo, 'Sign-in screen with missing fields')
+    })
+
+    test('axe finds no violations on the empty desk and in Settings, also refusing a folder', async ({
+      page,
+    }, testInfo) => {
+      await signInWithTheme(page, theme)
+      await check(page, testInfo, 'Desk with an empty queue')
+      await page.getByRole('button', { name: 'Settings' }).click()
+      const settings = page.getByRole('dialog', { name: 'Settings' })
+      await check(page, testInfo, 'Settings', DIALOG)
+      await settings.getByLabel('Inbox folder').fill('relative/folder')
+      await settings.getByRole('button', { name: 'Save folder' }).click()
+      await expect(settings.getByText(/full path/)).toBeVisible()
+      await check(page, testInfo, 'Settings refusing a folder', DIALOG)
+    })
+
+    test('axe finds no violations in Add incident, also with errors, and in Quarantined files', async ({
+      host,
+      page,
+    }, testInfo) => {
+      await signInWithTheme(page, theme)
+      await page.getByRole('button', { name: 'Add incident' }).click()
+      const manual = page.getByRole('dialog', { name: 'Add incident' })
+      await check(page, testInfo, 'Add incident', DIALOG)
+      await manual.getByRole('button', { name: /^Add/ }).click()
+      await expect(manual.getByText('Enter a summary of the call.')).toBeVisible()
+      await check(page, testInfo, 'Add incident with errors', DIALOG)
+      await manual.getByRole('button', { name: 'Cancel' }).click()
+      await expect(manual).toBeHidden()
+
+      // One file unreadable as a whole, one with a rejected record: both kinds of report.
+      dropFeedFile(host.inbox, 'broken.json', '{"incidentRef": "CL-1", "receivedAt": ')
+      dropFeedFile(
+        host.inbox,
+        'one-bad.json',
+        JSON.stringify([{ incidentRef: 'CL-20261121-0998', receivedAt: 'yesterday', grade: 7 }]),
+      )
+      await page.getByRole('button', { name: 'Quarantined files: 2' }).click()
+      const quarantine = page.getByRole('dialog', { name: 'Quarantined files' })
+      await expect(quarantine).toContainText('broken.json')
+      await expect(quarantine.getByRole('table')).toBeVisible()
+      await check(page, testInfo, 'Quarantined files', DIALOG)
+    })
+
+    test('axe finds no violations with an incident open, a search with no match and the unsafe ending', async ({
+      host,
+      page,
+    }, testInfo) => {
+      await signInWithTheme(page, theme)
+      await openSampleIncident(host, page)
+      await check(page, testInfo, 'Desk with an incident open')
+
+      await page.keyboard.press('/')
+      await page.keyboard.type('no such incident')
+      const queue = page.getByRole('listbox', { name: 'Incident queue' })
+      await expect(queue.getByRole('option')).toHaveCount(0)
+      await check(page, testInfo, 'Queue search with no match')
+      await page.keyboard.press('Escape')
+
+      await scriptPane(page)
+        .getByRole('group', { name: 'Is it safe for you to talk to me right now?' })
+        .getByRole('button', { name: 'No', exact: true })
+        .click()
+      await expect(stepHeading(page)).toContainText('Not safe: agree a safe time and end the call')
+      await check(page, testInfo, 'Script step Not safe', SCRIPT)
+    })
+
+    test('axe finds no violations on the script steps the script spec does not visit', async ({
+      host,
+      page,
+    }, testInfo) => {
+      await signInWithTheme(page, theme)
+      await openSampleIncident(host, page)
+      for (const title of ['Introduction and consent', 'Safety right now', 'Safety planning']) {
+        await goToStep(page, title)
+        await expect(stepHeading(page)).toContainText(title)
+        // To the end of the step, as the worker goes: axe counts a question scrolled out of the
+        // pane as no label at all for its text box.
+        await scriptPane(page).getByRole('button', { name: 'Back' }).scrollIntoViewIfNeeded()
+        await check(page, testInfo, `Script step ${title}`, SCRIPT)
+      }
+    })
+
+    test('axe finds no violations in Professional judgement, also with an error, and its confirmation', async ({
+      host,
+      page,
+    }, testInfo) => {
+      await signInWithTheme(page, theme)
+      await openSampleIncident(host, page)
+      await scriptPane(page).getByRole('button', { name: 'Professional judgement' }).click()
+      const judgement = page.getByRole('dialog', { name: 'Professional judgement' })
+      await check(page, testInfo, 'Professional judgement', DIALOG)
+      await judgement.getByRole('button', { name: 'Record judgement' }).click()
+      await expect(
+        judgement.getByText('Choose whether you judge the victim high risk.'),
+      ).toBeVisible()
+      await check(page, testInfo, 'Professional judgement with an error', DIALOG)
+      await judgement.getByRole('radio', { name: 'Yes' }).check()
+      await judgement.getByLabel(/Reason/).fill('Victim says he has threatened to kill her.')
+      await judgement.getByRole('button', { name: 'Record judgement' }).click()
+      await expect(judgement).toBeHidden()
+      await expect(page.getByText('Professional judgement recorded.')).toBeVisible()
+      await check(page, testInfo, 'Message bar with a confirmation')
+    })
+
+    test('axe finds no violations with the feed-problem banner, or back at sign-in with an error', async ({
+      host,
+      page,
+    }, testInfo) => {
+      await signInWithTheme(page, theme)
+      await openSampleIncident(host, page)
+      // The inbox folder replaced by a file: the feed cannot be watched until it is put right.
+      rmSync(host.inbox, { recursive: true, force: true })
+      writeFileSync(host.inbox, '')
+      await expect(page.getByText('New incidents are not arriving from the feed')).toBeVisible()
+      await check(page, testInfo, 'Desk with the feed-problem banner')
+
+      // The session ended on the Node side: the page's next call, its own or the worker's
+      // (choosing a progress), sends the worker back to sign in with a message.
+      await host.desk.handlers['session.signOut']({})
+      const notice = page.getByText('You are no longer signed in. Please sign in again.')
+      await expect(async () => {
+        if (await notice.isHidden()) {
+          await page.getByRole('button', { name: 'Contacted' }).click({ timeout: 1_000 })
+        }
+        await expect(notice).toBeVisible({ timeout: 1_000 })
+      }).toPass({ timeout: 30_000 })
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+      await check(page, testInfo, 'Sign-in screen after the session ended')
+    })
+  })
+}
