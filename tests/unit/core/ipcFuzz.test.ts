@@ -53,6 +53,12 @@ interface Seeded {
   actionOpen: number
   actionDone: number
   otherNote: number
+  /** An open escalation the controller has acknowledged, on `incident`. */
+  escalationAcknowledged: number
+  /** An open escalation not yet acknowledged, on `otherIncident`. */
+  escalationRaised: number
+  /** An incident with no escalation, which a well-formed raise may escalate. */
+  calmIncident: number
   script: ContactScript
   /** An id above every incident's and note's: big, huge or just past the last one. */
   missing(rng: Rng): number
@@ -120,10 +126,30 @@ async function seededDesk(): Promise<Seeded> {
     note: null,
   })
   await must(desk, 'settings.update', { theme: 'light', quickPhrases: ['Code word agreed.'] })
-  const highest = Math.max(incident, otherIncident, seeded.actionDone, seeded.otherNote)
+  const escalate = async (incidentId: number) =>
+    (
+      await must(desk, 'escalations.raise', {
+        incidentId,
+        reasons: ['weapon'],
+        detail: null,
+        recommendedGrade: 1,
+        fromSuggestion: [],
+      })
+    ).id
+  const escalationAcknowledged = await escalate(incident)
+  await must(desk, 'escalations.acknowledge', {
+    escalationId: escalationAcknowledged,
+    controller: 'PC 4521',
+  })
+  const escalationRaised = await escalate(otherIncident)
+  const calmIncident = await addIncident(desk, 'CL-20261121-0903')
+  const highest = Math.max(calmIncident, seeded.actionDone, seeded.otherNote)
   let refs = 0
   return {
     ...seeded,
+    escalationAcknowledged,
+    escalationRaised,
+    calmIncident,
     missing: (rng) =>
       rng.chance(0.5)
         ? highest + 1 + rng.below(1000)
@@ -520,6 +546,106 @@ const CALLS: { [N in CallName]: CallFuzz<N> } = {
       (r, s) => [
         { incidentId: s.missing(r), outcome: r.pick(CONTACT_OUTCOMES), note: aLine(r, 2000) },
         'not-found',
+      ],
+    ],
+  },
+  'escalations.raise': {
+    wellFormed: (s) => ({
+      incidentId: s.calmIncident,
+      reasons: ['strangulation'],
+      detail: 'Disclosed on the call.',
+      recommendedGrade: 1,
+      fromSuggestion: [],
+    }),
+    wrong: [
+      (r, s) => [
+        {
+          incidentId: s.missing(r),
+          reasons: ['weapon'],
+          detail: null,
+          recommendedGrade: 1,
+          fromSuggestion: [],
+        },
+        'not-found',
+      ],
+      // Both incidents already have an open escalation; the grade is not above grade 2 either.
+      (r, s) => [
+        {
+          incidentId: anIncident(r, s),
+          reasons: r.pick([['other'], ['weapon', 'injury']] as const).slice(),
+          detail: null,
+          recommendedGrade: r.pick([1, 2, 3, 4] as const),
+          fromSuggestion: r.pick([[], ['no-such-rule'], ['__proto__']]),
+        },
+        'bad-request',
+      ],
+    ],
+  },
+  'escalations.acknowledge': {
+    wellFormed: (s) => ({ escalationId: s.escalationRaised, controller: 'Sgt 1180' }),
+    wrong: [
+      (r, s) => [{ escalationId: s.missing(r), controller: aLine(r, 100) }, 'not-found'],
+      (r, s) => [
+        { escalationId: s.escalationAcknowledged, controller: aLine(r, 100) },
+        'bad-request',
+      ],
+    ],
+  },
+  'escalations.recordOutcome': {
+    wellFormed: (s) => ({
+      escalationId: s.escalationAcknowledged,
+      outcome: 'upgraded',
+      grade: 1,
+      reason: null,
+    }),
+    wrong: [
+      (r, s) => [
+        { escalationId: s.missing(r), outcome: 'withdrawn', grade: null, reason: 'Mistaken.' },
+        'not-found',
+      ],
+      // Only a withdrawal may come before the controller's acknowledgement.
+      (r, s) => [
+        {
+          escalationId: s.escalationRaised,
+          outcome: r.pick(['upgraded', 'not-upgraded', 'already-attended'] as const),
+          grade: r.pick([1, null] as const),
+          reason: r.pick([null, 'Unit on scene.']),
+        },
+        'bad-request',
+      ],
+      (r, s) => [
+        {
+          escalationId: s.escalationAcknowledged,
+          ...r.pick([
+            { outcome: 'upgraded', grade: null, reason: null },
+            { outcome: 'upgraded', grade: r.pick([2, 3, 4] as const), reason: null },
+            { outcome: 'not-upgraded', grade: null, reason: null },
+            { outcome: 'withdrawn', grade: 1, reason: 'Changed my mind.' },
+            { outcome: 'already-attended', grade: 1, reason: null },
+          ] as const),
+        },
+        'bad-request',
+      ],
+    ],
+  },
+  'escalations.dismissSuggestion': {
+    wellFormed: (s) => ({
+      incidentId: s.incident,
+      ruleIds: ['flag-weapon'],
+      reason: 'Weapon was a kitchen knife already secured by officers.',
+    }),
+    wrong: [
+      (r, s) => [
+        { incidentId: s.missing(r), ruleIds: ['flag-weapon'], reason: aLine(r, 500) },
+        'not-found',
+      ],
+      (r, s) => [
+        {
+          incidentId: anIncident(r, s),
+          ruleIds: [r.pick(['flag-banana', 'FLAG-WEAPON', 'constructor', aLine(r, 80)])],
+          reason: aLine(r, 500),
+        },
+        'bad-request',
       ],
     ],
   },
