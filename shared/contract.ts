@@ -3,6 +3,7 @@
 // serve this one table; the page sees it as window.daDesk.
 import { z } from 'zod'
 import type {
+  AuditStatus,
   FeedHealth,
   IncidentDetail,
   QuarantinedFile,
@@ -96,6 +97,8 @@ export const callRequests = {
     outcome: z.enum(CONTACT_OUTCOMES),
     note: z.string().trim().max(2000).nullable(),
   }),
+  /** Whether the audit log's hash chain was intact when DA Desk started. */
+  'audit.status': none,
   'feed.health': none,
   'feed.quarantined': none,
   'settings.get': none,
@@ -124,6 +127,7 @@ export interface CallResults {
   'risk.judge': RiskJudgement
   'referrals.add': Referral
   'contact.recordOutcome': OutcomeRecord
+  'audit.status': AuditStatus
   'feed.health': FeedHealth
   'feed.quarantined': QuarantinedFile[]
   'settings.get': Settings

@@ -1,14 +1,17 @@
 // The command line over the same core as the app: `da-desk <command> [options]`.
-// Exit codes: 0 done, 1 failed (e.g. no database), 2 usage error, 3 some input was rejected.
+// Exit codes: 0 done, 1 failed (e.g. no database, wrong key), 2 usage error (including no key),
+// 3 some input was rejected, 4 the audit log is broken.
 import { existsSync } from 'node:fs'
+import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { FileReport } from '#shared/domain.ts'
 import type { ScriptRecord } from '#shared/script.ts'
-import { formatDateTime } from '#shared/time.ts'
+import { formatDateTime, toIsoUtc } from '#shared/time.ts'
 import { openDatabase } from '#core/db/openDatabase.ts'
 import type { Db } from '#core/db/openDatabase.ts'
 import { incidentQueries } from '#core/db/incidentQueries.ts'
+import { deskQueries } from '#core/db/deskQueries.ts'
 import { contactQueries } from '#core/db/contactQueries.ts'
 import { noteQueries } from '#core/db/noteQueries.ts'
 import { scriptQueries } from '#core/db/scriptQueries.ts'
@@ -16,6 +19,8 @@ import { ingestFile } from '#core/feed/ingestFile.ts'
 import { databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '#core/paths.ts'
 import { loadScript } from '#core/script/loadScript.ts'
 import { scriptRecord } from '#core/script/scriptRecord.ts'
+import { verifyAuditChain } from '#core/audit/verifyAuditChain.ts'
+import { explicitKey, KEY_ENV, KEY_FILE_ENV } from '#core/databaseKey.ts'
 
 const USAGE = `Usage: da-desk <command> [options]
 
@@ -26,14 +31,19 @@ Commands:
                                  contact attempts and notes, with amendments and done actions,
                                  and the safe-contact script's answers, risk, referrals and
                                  outcomes).
+  audit verify [--db FILE]       Check the audit log's hash chain. Exit 0 when intact; exit 4
+                                 naming the first missing, changed or misplaced entry.
   help                           Show this text.
 
---db defaults to the app's own database: ${databaseFile(defaultDataDir())}`
+--db defaults to the app's own database: ${databaseFile(defaultDataDir())}
+The database is encrypted. Its key (64 hexadecimal characters) comes from --key-file FILE, or
+${KEY_FILE_ENV} (a file holding the key), or ${KEY_ENV} (the key itself), in that order.`
 
 export interface CliIo {
   out: (text: string) => void
   err: (text: string) => void
   now: () => number
+  env: NodeJS.ProcessEnv
 }
 
 class UsageError extends Error {}
@@ -44,16 +54,35 @@ function options(args: string[]) {
       args,
       allowPositionals: true,
       strict: true,
-      options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'key-file': { type: 'string' },
+      },
     })
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
 }
 
-function withDb<T>(file: string, mustExist: boolean, run: (db: Db) => T): T {
+type Options = ReturnType<typeof options>['values']
+
+/** The database the command names, opened with its key; no key at all is a usage error. */
+function open(values: Options, io: CliIo, mustExist: boolean): Db {
+  const file = resolve(values.db ?? databaseFile(defaultDataDir()))
   if (mustExist && !existsSync(file)) throw new Error(`No database at ${file}.`)
-  const db = openDatabase(file)
+  const key = explicitKey(io.env, values['key-file'])
+  if (!key) {
+    throw new UsageError(
+      `The database is encrypted and needs its key: give --key-file FILE, or set ${KEY_FILE_ENV} ` +
+        `to a file holding the key, or ${KEY_ENV} to the key (64 hexadecimal characters).`,
+    )
+  }
+  return openDatabase(file, key)
+}
+
+function withDb<T>(values: Options, io: CliIo, run: (db: Db) => T): T {
+  const db = open(values, io, true)
   try {
     return run(db)
   } finally {
@@ -61,15 +90,42 @@ function withDb<T>(file: string, mustExist: boolean, run: (db: Db) => T): T {
   }
 }
 
+/** What the CLI did to or read from the records goes into the audit log, like the app's work. */
+function audit(db: Db, io: CliIo, action: string, detail: Record<string, unknown>): void {
+  let user = 'unknown user'
+  try {
+    user = userInfo().username
+  } catch {
+    // An account with no name (some containers): the entry still says it was the command line.
+  }
+  deskQueries(db).audit({
+    at: toIsoUtc(io.now()),
+    sessionId: null,
+    actor: `command line (${user})`,
+    action,
+    incidentId: null,
+    detail,
+  })
+}
+
 async function ingest(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = options(args)
   if (positionals.length === 0) throw new UsageError('ingest needs at least one file.')
-  const db = openDatabase(resolve(values.db ?? databaseFile(defaultDataDir())))
+  const db = open(values, io, false)
   const incidents = incidentQueries(db)
   const files: FileReport[] = []
   try {
-    for (const path of positionals)
-      files.push(await ingestFile(db, incidents, path, { now: io.now }))
+    for (const path of positionals) {
+      const report = await ingestFile(db, incidents, path, { now: io.now })
+      files.push(report)
+      audit(db, io, 'cli.ingest', {
+        file: report.file,
+        accepted: report.accepted,
+        updated: report.updated,
+        rejected: report.rejected.length,
+        error: report.error,
+      })
+    }
   } finally {
     db.close()
   }
@@ -99,13 +155,13 @@ function scriptExport({ answers, judgements, referrals, outcomes, ...rest }: Scr
 function incidentsCommand(args: string[], io: CliIo): number {
   const { values, positionals } = options(args)
   if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
-  const file = resolve(values.db ?? databaseFile(defaultDataDir()))
-  return withDb(file, true, (db) => {
+  return withDb(values, io, (db) => {
     const q = incidentQueries(db)
     const contacts = contactQueries(db)
     const notes = noteQueries(db)
     const scripts = scriptQueries(db)
     const details = q.listRows().map((row) => q.detail(row.id)!)
+    audit(db, io, 'cli.incidents', { incidents: details.length, json: values.json })
     if (values.json) {
       const script = loadScript(DEFAULT_SCRIPT_FILE)
       const records = details.map(({ row, fields, history }) => ({
@@ -138,6 +194,28 @@ function incidentsCommand(args: string[], io: CliIo): number {
   })
 }
 
+function auditCommand(args: string[], io: CliIo): number {
+  const [sub, ...rest] = args
+  if (sub !== 'verify') {
+    throw new UsageError(sub ? `Unknown audit command: ${sub}` : 'audit needs a command: verify.')
+  }
+  const { values, positionals } = options(rest)
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+  // Checking reads only: it adds no entry of its own to the log it checks.
+  const status = withDb(values, io, verifyAuditChain)
+  if (status.intact) {
+    io.out(`Audit log intact: ${status.entries} entries`)
+    return 0
+  }
+  const bad = status.firstBad!
+  const when = bad.at === null ? 'time not known' : formatDateTime(bad.at)
+  io.out(
+    `Audit log broken at entry ${bad.id} (${when}): ${bad.problem}. ` +
+      `${status.entries} entries checked up to there.`,
+  )
+  return 4
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv
   try {
@@ -146,6 +224,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await ingest(args, io)
       case 'incidents':
         return incidentsCommand(args, io)
+      case 'audit':
+        return auditCommand(args, io)
       case 'help':
       case '--help':
       case '-h':

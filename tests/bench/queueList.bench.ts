@@ -13,6 +13,7 @@ import { validateRecord } from '../../electron/core/feed/validateRecord.ts'
 import { syntheticIncidents } from '../../electron/demo/syntheticIncidents.ts'
 import { CONTACT_RESULTS } from '../../shared/domain.ts'
 import { toIsoUtc } from '../../shared/time.ts'
+import { TEST_KEY } from '../support/databaseKey.ts'
 
 export interface QueueListBench {
   incidents: number
@@ -32,7 +33,7 @@ function median(values: number[]): number {
 export async function benchQueueList(count = 10_000, attempts = 20_000): Promise<QueueListBench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'da-desk-bench-'))
   const nowMs = Date.parse('2026-11-21T21:00:00Z')
-  const desk = openDesk({ dataDir, now: () => nowMs, watchInbox: false })
+  const desk = openDesk({ dataDir, now: () => nowMs, watchInbox: false, key: TEST_KEY })
   try {
     const records = syntheticIncidents({
       count,
