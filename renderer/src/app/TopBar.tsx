@@ -9,6 +9,7 @@ import { FeedHealthStatus } from '../feed/FeedHealthStatus.tsx'
 import { FeedProblemBanner } from '../feed/FeedProblemBanner.tsx'
 import { ManualEntryDialog } from '../manual/ManualEntryDialog.tsx'
 import { SettingsDialog } from '../settings/SettingsDialog.tsx'
+import { AuditBrokenBanner } from './AuditBrokenBanner.tsx'
 import { useDesk } from '../store/useDesk.ts'
 
 export function TopBar() {
@@ -61,6 +62,7 @@ export function TopBar() {
           Sign out
         </Button>
       </Toolbar>
+      <AuditBrokenBanner />
       <FeedProblemBanner />
       {adding && <ManualEntryDialog onClose={() => setAdding(false)} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
