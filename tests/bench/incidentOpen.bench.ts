@@ -59,7 +59,7 @@ export async function benchIncidentOpen(): Promise<IncidentOpenBench> {
   }
   await seed.close()
 
-  const host = await launchChromiumHost({ dataDir })
+  const host = await launchChromiumHost({ dataDir, key: TEST_KEY })
   const page = host.page
   try {
     await signInForBench(page)

@@ -40,7 +40,7 @@ export async function benchQueue(count = 10_000, presses = 500): Promise<QueueBe
   })
   await seed.close()
 
-  const host = await launchChromiumHost({ dataDir })
+  const host = await launchChromiumHost({ dataDir, key: TEST_KEY })
   const page = host.page
   try {
     await page.getByLabel('Your name').fill('Bench Worker')

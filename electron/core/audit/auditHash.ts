@@ -1,6 +1,6 @@
 // The hash that chains the audit log: each entry's hash covers the hash of the entry before it and
 // the entry itself, so an entry that is changed, removed or moved no longer fits its neighbours.
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 /** What the first entry follows. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -30,5 +30,6 @@ export function auditEntryHash(prevHash: string, entry: StoredAuditEntry): strin
     entry.incidentId,
     entry.detail,
   ])
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex')
+  // The one-shot hash: at start-up every entry is hashed again, and it is twice as fast.
+  return hash('sha256', `${prevHash}\n${canonical}`)
 }
