@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { launchChromiumHost } from '../../electron/chromiumHost/host.ts'
 import { chromiumHostKey } from '../../electron/core/databaseKey.ts'
 import { openDesk } from '../../electron/core/desk.ts'
@@ -11,7 +12,7 @@ import { rawDatabase } from '../support/databaseKey.ts'
 import { expect, signIn, test } from './fixtures.ts'
 
 // eslint-disable-next-line no-empty-pattern -- this test launches its own host
-test('a tampered audit log is reported in red after sign-in, naming the entry', async ({}, testInfo) => {
+test('a tampered audit log is reported in red after sign-in, naming the entry, with no accessibility violations', async ({}, testInfo) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'da-desk-e2e-'))
   try {
     const key = chromiumHostKey(dataDir)
@@ -41,6 +42,7 @@ test('a tampered audit log is reported in red after sign-in, naming the entry', 
       )
       await expect(notice).toContainText('tell your supervisor and IT now')
       await host.page.screenshot({ path: testInfo.outputPath('audit-broken.png') })
+      expect((await new AxeBuilder({ page: host.page }).analyze()).violations).toEqual([])
     } finally {
       await host.close()
     }
