@@ -675,7 +675,13 @@ export function openDesk(options: DeskOptions): Desk {
       }),
     'audit.status': () => signedIn(() => ok(auditStatus)),
     'feed.health': () => ok(health()),
-    'feed.quarantined': () => signedIn(() => ok(desk.quarantinedFiles())),
+    // A report's reasons can quote the values refused, such as a phone number.
+    'feed.quarantined': () =>
+      signedIn(() => {
+        const files = desk.quarantinedFiles()
+        audit('quarantine.view', null, { files: files.length })
+        return ok(files)
+      }),
     'settings.get': () => ok(settings()),
     'settings.update': async (update) => {
       if (!session) return fail('not-signed-in', 'Sign in to start your shift first.')

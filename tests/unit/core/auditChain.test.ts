@@ -33,6 +33,8 @@ async function shift(): Promise<{ dataDir: string; file: string }> {
     amends: null,
   })
   tick()
+  await must(d, 'feed.quarantined', {})
+  tick()
   await must(d, 'session.signOut', {})
   await closeDesk(d)
   return { dataDir: d.dataDir, file: join(d.dataDir, 'da-desk.sqlite') }
@@ -76,13 +78,14 @@ describe('the audit log', () => {
       'incident.view',
       'note.add',
       'incident.progress',
+      'quarantine.view',
       'session.signOut',
     ])
-    expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
     expect(rows[0]!.prev_hash).toBe('0'.repeat(64))
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash)
     expect(new Set(rows.map((r) => r.hash)).size).toBe(rows.length)
-    expect(check(file)).toEqual({ intact: true, entries: 7, firstBad: null })
+    expect(check(file)).toEqual({ intact: true, entries: 8, firstBad: null })
   })
 
   it('records the end of a session when DA Desk closes, or another worker signs in', async () => {
@@ -142,7 +145,7 @@ describe('the audit log', () => {
     expect(() => db.exec(`UPDATE audit_log SET detail = '{}' WHERE id = 3`)).toThrow(
       /append-only: they cannot be changed/,
     )
-    expect(() => db.exec(`DELETE FROM audit_log WHERE id = 7`)).toThrow(/cannot be deleted/)
+    expect(() => db.exec(`DELETE FROM audit_log WHERE id = 8`)).toThrow(/cannot be deleted/)
     expect(() => db.exec(`DELETE FROM audit_head`)).toThrow(/moved only by a new entry/)
     db.close()
     expect(check(file).intact).toBe(true)
@@ -195,16 +198,16 @@ describe('the audit log', () => {
 
   it('names the latest entry when it was deleted', async () => {
     const { file } = await shift()
-    const latest = entries(file)[6]!
-    tamper(file, `DELETE FROM audit_log WHERE id = 7`)
+    const latest = entries(file)[7]!
+    tamper(file, `DELETE FROM audit_log WHERE id = 8`)
     expect(check(file)).toEqual({
       intact: false,
-      entries: 6,
+      entries: 7,
       firstBad: {
-        id: 7,
+        id: 8,
         at: latest.at,
         problem:
-          'it is missing: the log ends at entry 6, but entry 7 was the latest written, so the ' +
+          'it is missing: the log ends at entry 7, but entry 8 was the latest written, so the ' +
           'latest entries were deleted',
       },
     })
@@ -234,7 +237,7 @@ describe('the audit log', () => {
       entries: 3,
       firstBad: { id: 3, at, problem: 'it was changed after it was written' },
     })
-    expect(entries(file).at(-1)).toMatchObject({ id: 8, action: 'session.signIn' })
+    expect(entries(file).at(-1)).toMatchObject({ id: 9, action: 'session.signIn' })
   })
 
   it('reports an intact log to the signed-in worker, and nothing to anyone else', async () => {
@@ -245,6 +248,6 @@ describe('the audit log', () => {
       error: { code: 'not-signed-in' },
     })
     await signIn(d)
-    expect(await must(d, 'audit.status', {})).toEqual({ intact: true, entries: 7, firstBad: null })
+    expect(await must(d, 'audit.status', {})).toEqual({ intact: true, entries: 8, firstBad: null })
   })
 })
