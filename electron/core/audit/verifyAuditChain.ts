@@ -7,7 +7,15 @@ import { auditEntryHash, GENESIS_HASH } from './auditHash.ts'
 
 type FirstBad = NonNullable<AuditStatus['firstBad']>
 
+/**
+ * Reads in one transaction, so entries another process (the CLI) adds meanwhile are either all
+ * in the snapshot, head included, or not at all.
+ */
 export function verifyAuditChain(db: Db): AuditStatus {
+  return db.transaction(() => check(db))()
+}
+
+function check(db: Db): AuditStatus {
   const q = auditQueries(db)
   const head = q.head()
   /** When the first entry after the recorded latest one was written, if there is such an entry. */
