@@ -3,6 +3,7 @@
 // serve this one table; the page sees it as window.daDesk.
 import { z } from 'zod'
 import type {
+  AuditStatus,
   FeedHealth,
   IncidentDetail,
   QuarantinedFile,
@@ -130,6 +131,8 @@ export const callRequests = {
     ruleIds: z.array(ruleId).min(1).max(30),
     reason: text(500),
   }),
+  /** Whether the audit log's hash chain was intact when DA Desk started. */
+  'audit.status': none,
   'feed.health': none,
   'feed.quarantined': none,
   'settings.get': none,
@@ -172,6 +175,7 @@ export interface CallResults {
   'escalations.acknowledge': Escalation
   'escalations.recordOutcome': Escalation
   'escalations.dismissSuggestion': SuggestionDismissal
+  'audit.status': AuditStatus
   'feed.health': FeedHealth
   'feed.quarantined': QuarantinedFile[]
   'settings.get': Settings

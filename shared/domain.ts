@@ -295,3 +295,16 @@ export interface Settings {
   /** Whether that reminder also sounds. */
   escalationReminderSound: boolean
 }
+
+/** The audit log's hash chain as checked at start-up (and by `da-desk audit verify`). */
+export interface AuditStatus {
+  intact: boolean
+  entries: number
+  /** The first entry that is missing, changed or out of place; null when the chain is intact. */
+  firstBad: {
+    id: number
+    /** When the entry was written; null when the entry is missing and its time is not known. */
+    at: string | null
+    problem: string
+  } | null
+}

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { EVENT_NAMES } from '#shared/ipc.ts'
 import { openDesk } from '#core/desk.ts'
 import type { Desk, DeskOptions } from '#core/desk.ts'
+import { chromiumHostKey } from '#core/databaseKey.ts'
 import { dispatch } from '#core/api/dispatch.ts'
 import { rendererFile } from '#core/rendererFiles.ts'
 
@@ -22,7 +23,12 @@ export const CHROMIUM_PATH = process.env.DA_DESK_CHROMIUM ?? '/usr/bin/chromium'
 const ORIGIN = 'https://da-desk.test'
 const RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../out/renderer')
 
-export interface ChromiumHostOptions extends Omit<DeskOptions, 'watchInbox'> {
+export interface ChromiumHostOptions extends Omit<DeskOptions, 'watchInbox' | 'key'> {
+  /**
+   * The database key; by default DA_DESK_KEY(_FILE) or the host's own plain key file in the data
+   * folder (chromium-host.key): this host is for development and tests, never for real data.
+   */
+  key?: Buffer
   headless?: boolean
   viewport?: { width: number; height: number }
   /** Extra Chromium arguments, e.g. for a visible window. */
@@ -76,7 +82,11 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium).`)
   }
-  const desk = openDesk({ ...options, watchInbox: true })
+  const desk = openDesk({
+    ...options,
+    key: options.key ?? chromiumHostKey(options.dataDir),
+    watchInbox: true,
+  })
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,

@@ -6,4 +6,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   out: (text) => console.log(text),
   err: (text) => console.error(text),
   now: Date.now,
+  env: process.env,
 })

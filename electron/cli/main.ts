@@ -1,13 +1,15 @@
 // The command line over the same core as the app: `da-desk <command> [options]`.
-// Exit codes: 0 done, 1 failed (e.g. no database), 2 usage error, 3 some input was rejected.
+// Exit codes: 0 done, 1 failed (e.g. no database, wrong key), 2 usage error (including no key),
+// 3 some input was rejected, 4 the audit log is broken.
 import { existsSync } from 'node:fs'
+import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { FileReport } from '#shared/domain.ts'
 import type { Escalation } from '#shared/escalation.ts'
 import { suggestEscalation } from '#shared/escalationRules.ts'
 import type { ScriptRecord } from '#shared/script.ts'
-import { formatDateTime, parseLondonDateTime } from '#shared/time.ts'
+import { formatDateTime, parseLondonDateTime, toIsoUtc } from '#shared/time.ts'
 import { openDatabase } from '#core/db/openDatabase.ts'
 import type { Db } from '#core/db/openDatabase.ts'
 import { incidentQueries } from '#core/db/incidentQueries.ts'
@@ -22,6 +24,8 @@ import { ingestFile } from '#core/feed/ingestFile.ts'
 import { databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '#core/paths.ts'
 import { loadScript } from '#core/script/loadScript.ts'
 import { scriptRecord } from '#core/script/scriptRecord.ts'
+import { verifyAuditChain } from '#core/audit/verifyAuditChain.ts'
+import { explicitKey, KEY_ENV, KEY_FILE_ENV } from '#core/databaseKey.ts'
 
 const USAGE = `Usage: da-desk <command> [options]
 
@@ -37,21 +41,30 @@ Commands:
                                  List the escalations raised from --from (inclusive) to --to
                                  (exclusive), with minutes from the call to the escalation,
                                  to the controller's acknowledgement and to the upgrade.
+  audit verify [--db FILE]       Check the audit log's hash chain. Exit 0 when intact; exit 4
+                                 naming the first missing, changed or misplaced entry.
   help                           Show this text.
 
 --db defaults to the app's own database: ${databaseFile(defaultDataDir())}
 TIME is ISO 8601 with Z or an offset (2026-11-21T18:00:00Z), or a date (2026-11-21: midnight
-in London).`
+in London).
+The database is encrypted. Its key (64 hexadecimal characters) comes from --key-file FILE, or
+${KEY_FILE_ENV} (a file holding the key), or ${KEY_ENV} (the key itself), in that order.`
 
 export interface CliIo {
   out: (text: string) => void
   err: (text: string) => void
   now: () => number
+  env: NodeJS.ProcessEnv
 }
 
 class UsageError extends Error {}
 
-const common = { db: { type: 'string' }, json: { type: 'boolean', default: false } } as const
+const common = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  'key-file': { type: 'string' },
+} as const
 const timeWindow = { from: { type: 'string' }, to: { type: 'string' } } as const
 
 function options<const O extends typeof common>(args: string[], known: O = common as O) {
@@ -78,9 +91,24 @@ function instantOption(name: string, value: string): string {
   )
 }
 
-function withDb<T>(file: string, mustExist: boolean, run: (db: Db) => T): T {
+type Options = ReturnType<typeof options>['values']
+
+/** The database the command names, opened with its key; no key at all is a usage error. */
+function open(values: Options, io: CliIo, mustExist: boolean): Db {
+  const file = resolve(values.db ?? databaseFile(defaultDataDir()))
   if (mustExist && !existsSync(file)) throw new Error(`No database at ${file}.`)
-  const db = openDatabase(file)
+  const key = explicitKey(io.env, values['key-file'])
+  if (!key) {
+    throw new UsageError(
+      `The database is encrypted and needs its key: give --key-file FILE, or set ${KEY_FILE_ENV} ` +
+        `to a file holding the key, or ${KEY_ENV} to the key (64 hexadecimal characters).`,
+    )
+  }
+  return openDatabase(file, key)
+}
+
+function withDb<T>(values: Options, io: CliIo, run: (db: Db) => T): T {
+  const db = open(values, io, true)
   try {
     return run(db)
   } finally {
@@ -88,15 +116,42 @@ function withDb<T>(file: string, mustExist: boolean, run: (db: Db) => T): T {
   }
 }
 
+/** What the CLI did to or read from the records goes into the audit log, like the app's work. */
+function audit(db: Db, io: CliIo, action: string, detail: Record<string, unknown>): void {
+  let user = 'unknown user'
+  try {
+    user = userInfo().username
+  } catch {
+    // An account with no name (some containers): the entry still says it was the command line.
+  }
+  deskQueries(db).audit({
+    at: toIsoUtc(io.now()),
+    sessionId: null,
+    actor: `command line (${user})`,
+    action,
+    incidentId: null,
+    detail,
+  })
+}
+
 async function ingest(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = options(args)
   if (positionals.length === 0) throw new UsageError('ingest needs at least one file.')
-  const db = openDatabase(resolve(values.db ?? databaseFile(defaultDataDir())))
+  const db = open(values, io, false)
   const incidents = incidentQueries(db)
   const files: FileReport[] = []
   try {
-    for (const path of positionals)
-      files.push(await ingestFile(db, incidents, path, { now: io.now }))
+    for (const path of positionals) {
+      const report = await ingestFile(db, incidents, path, { now: io.now })
+      files.push(report)
+      audit(db, io, 'cli.ingest', {
+        file: report.file,
+        accepted: report.accepted,
+        updated: report.updated,
+        rejected: report.rejected.length,
+        error: report.error,
+      })
+    }
   } finally {
     db.close()
   }
@@ -129,13 +184,13 @@ const escalationExport = ({ incidentId, incidentRef, callReceivedAt, ...rest }: 
 function incidentsCommand(args: string[], io: CliIo): number {
   const { values, positionals } = options(args)
   if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
-  const file = resolve(values.db ?? databaseFile(defaultDataDir()))
-  return withDb(file, true, (db) => {
+  return withDb(values, io, (db) => {
     const q = incidentQueries(db)
     const contacts = contactQueries(db)
     const notes = noteQueries(db)
     const scripts = scriptQueries(db)
     const details = q.listRows().map((row) => q.detail(row.id)!)
+    audit(db, io, 'cli.incidents', { incidents: details.length, json: values.json })
     if (values.json) {
       const script = loadScript(DEFAULT_SCRIPT_FILE)
       const escalations = escalationQueries(db)
@@ -211,8 +266,7 @@ function escalationsCommand(args: string[], io: CliIo): number {
   if (values.from !== undefined && values.to !== undefined && from >= to) {
     throw new UsageError('--from must be before --to.')
   }
-  const file = resolve(values.db ?? databaseFile(defaultDataDir()))
-  return withDb(file, true, (db) => {
+  return withDb(values, io, (db) => {
     const listed = escalationQueries(db)
       .raisedBetween(from, to)
       .map((e) => ({
@@ -257,6 +311,28 @@ function escalationsCommand(args: string[], io: CliIo): number {
   })
 }
 
+function auditCommand(args: string[], io: CliIo): number {
+  const [sub, ...rest] = args
+  if (sub !== 'verify') {
+    throw new UsageError(sub ? `Unknown audit command: ${sub}` : 'audit needs a command: verify.')
+  }
+  const { values, positionals } = options(rest)
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+  // Checking reads only: it adds no entry of its own to the log it checks.
+  const status = withDb(values, io, verifyAuditChain)
+  if (status.intact) {
+    io.out(`Audit log intact: ${status.entries} entries`)
+    return 0
+  }
+  const bad = status.firstBad!
+  const when = bad.at === null ? 'time not known' : formatDateTime(bad.at)
+  io.out(
+    `Audit log broken at entry ${bad.id} (${when}): ${bad.problem}. ` +
+      `${status.entries} entries checked up to there.`,
+  )
+  return 4
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv
   try {
@@ -267,6 +343,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return incidentsCommand(args, io)
       case 'escalations':
         return escalationsCommand(args, io)
+      case 'audit':
+        return auditCommand(args, io)
       case 'help':
       case '--help':
       case '-h':

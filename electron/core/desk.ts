@@ -6,6 +6,7 @@ import { rename, writeFile, access } from 'node:fs/promises'
 import { basename, extname, isAbsolute, join, resolve } from 'node:path'
 import type { EventName, EventPayloads } from '#shared/contract.ts'
 import type {
+  AuditStatus,
   ContactResult,
   FeedHealth,
   IncidentDetail,
@@ -44,12 +45,15 @@ import { escalationQueries } from './db/escalationQueries.ts'
 import { escalationHandlers } from './escalation/handlers.ts'
 import { escalationRecord } from './escalation/escalationRecord.ts'
 import { escalationSettings, gradeTargetsProblem } from './escalation/settings.ts'
+import { verifyAuditChain } from './audit/verifyAuditChain.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
 
 export interface DeskOptions {
   dataDir: string
+  /** The database key (32 bytes), from databaseKey.ts for the host in question. */
+  key: Buffer
   now?: () => number
   /** Watch the inbox (the app does; the CLI does not). */
   watchInbox?: boolean
@@ -131,7 +135,7 @@ export function openDesk(options: DeskOptions): Desk {
   const questions = new Map(script.steps.flatMap((s) => s.questions.map((q) => [q.id, q])))
   const stepIds = new Set(script.steps.map((s) => s.id))
   mkdirSync(dataDir, { recursive: true })
-  const db = openDatabase(databaseFile(dataDir))
+  const db = openDatabase(databaseFile(dataDir), options.key)
   const incidents = incidentQueries(db)
   const desk = deskQueries(db)
   const contacts = contactQueries(db)
@@ -144,6 +148,14 @@ export function openDesk(options: DeskOptions): Desk {
   const viewsLogged = new Map<number, number>()
   let inbox: InboxWatcher | null = null
   let inboxState: InboxState | null = null
+  // Checked once, before this run adds anything, so a break found is the one that was there.
+  const auditStatus: AuditStatus = verifyAuditChain(db)
+  if (!auditStatus.intact) {
+    console.error(
+      `DA Desk: the audit log is broken at entry ${auditStatus.firstBad?.id}: ` +
+        auditStatus.firstBad?.problem,
+    )
+  }
 
   // A listener that fails (e.g. a window being closed) must not turn a committed change into an
   // error the worker would retry, recording it twice.
@@ -219,13 +231,31 @@ export function openDesk(options: DeskOptions): Desk {
     } catch (error) {
       console.error('DA Desk: could not move a feed file out of the inbox', error)
     }
-    desk.recordFeedFile({
-      fileName: report.file,
-      path: target,
-      processedAt: toIsoUtc(now()),
-      outcome: clean ? 'processed' : 'quarantined',
-      report,
-    })
+    const outcome = clean ? 'processed' : 'quarantined'
+    db.transaction(() => {
+      desk.recordFeedFile({
+        fileName: report.file,
+        path: target,
+        processedAt: toIsoUtc(now()),
+        outcome,
+        report,
+      })
+      // The feed, not the worker signed in, made these changes.
+      desk.audit({
+        at: toIsoUtc(now()),
+        sessionId: null,
+        actor: 'feed',
+        action: 'feed.file',
+        incidentId: null,
+        detail: {
+          file: report.file,
+          outcome,
+          accepted: report.accepted,
+          updated: report.updated,
+          rejected: report.rejected.length,
+        },
+      })
+    })()
     emit('feed.health', health())
   }
 
@@ -317,7 +347,10 @@ export function openDesk(options: DeskOptions): Desk {
   const handlers: Handlers = {
     'session.current': () => ok(session),
     'session.signIn': ({ workerName, organisation }) => {
-      if (session) desk.endSession(session.id, toIsoUtc(now()))
+      if (session) {
+        audit('session.signOut', null, { reason: 'another sign-in' })
+        desk.endSession(session.id, toIsoUtc(now()))
+      }
       session = desk.startSession(workerName, organisation, toIsoUtc(now()))
       viewsLogged.clear()
       audit('session.signIn', null, {})
@@ -332,7 +365,13 @@ export function openDesk(options: DeskOptions): Desk {
       viewsLogged.clear()
       return ok(null)
     },
-    'incidents.list': () => signedIn(() => ok(incidents.listRows())),
+    // The queue shows every open incident's victim name, phone and address.
+    'incidents.list': () =>
+      signedIn(() => {
+        const rows = incidents.listRows()
+        audit('queue.view', null, { incidents: rows.length })
+        return ok(rows)
+      }),
     'incidents.get': ({ id }) =>
       signedIn((worker) => {
         const found = detail(id, worker)
@@ -654,8 +693,15 @@ export function openDesk(options: DeskOptions): Desk {
         return ok(recorded)
       }),
     ...escalationHandlers(context),
+    'audit.status': () => signedIn(() => ok(auditStatus)),
     'feed.health': () => ok(health()),
-    'feed.quarantined': () => signedIn(() => ok(desk.quarantinedFiles())),
+    // A report's reasons can quote the values refused, such as a phone number.
+    'feed.quarantined': () =>
+      signedIn(() => {
+        const files = desk.quarantinedFiles()
+        audit('quarantine.view', null, { files: files.length })
+        return ok(files)
+      }),
     'settings.get': () => ok(settings()),
     'settings.update': async (update) => {
       if (!session) return fail('not-signed-in', 'Sign in to start your shift first.')
@@ -727,7 +773,10 @@ export function openDesk(options: DeskOptions): Desk {
     async close() {
       listeners.clear()
       await inbox?.close()
-      if (session) desk.endSession(session.id, toIsoUtc(now()))
+      if (session) {
+        audit('session.signOut', null, { reason: 'DA Desk closed' })
+        desk.endSession(session.id, toIsoUtc(now()))
+      }
       db.close()
     },
   }

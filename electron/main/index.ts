@@ -1,6 +1,6 @@
 // Electron glue only: the window, the app:// protocol that serves the page, the security
 // settings of the Electron checklist, and the IPC door to the core's handler table.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron'
 import type { IpcMainInvokeEvent, WebContents } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
@@ -10,6 +10,8 @@ import type { Desk } from '#core/desk.ts'
 import { dispatch } from '#core/api/dispatch.ts'
 import { fail } from '#core/api/result.ts'
 import { defaultDataDir } from '#core/paths.ts'
+import { desktopKey } from '#core/databaseKey.ts'
+import type { KeyProtector } from '#core/databaseKey.ts'
 import { rendererFile } from '#core/rendererFiles.ts'
 
 const SCHEME = 'app'
@@ -37,6 +39,21 @@ function isOwnUrl(address: string | undefined): boolean {
   if (address === undefined || !URL.canParse(address)) return false
   const url = new URL(address)
   return url.protocol === `${SCHEME}:` && url.host === HOST
+}
+
+/**
+ * The operating system's protection for the database key. Linux without a secret store falls
+ * back to a hard-coded password ('basic_text'), which protects nothing, so it counts as none.
+ */
+const keyProtector: KeyProtector = {
+  available: async () =>
+    (await safeStorage.isAsyncEncryptionAvailable()) &&
+    (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+  protect: (text) => safeStorage.encryptStringAsync(text),
+  unprotect: async (blob) => {
+    const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(blob)
+    return { text: result, renew: shouldReEncrypt }
+  },
 }
 
 /** Only the main frame of our own window, showing our own page, may call the core. */
@@ -143,7 +160,8 @@ async function start(): Promise<void> {
   )
 
   try {
-    desk = openDesk({ dataDir: app.getPath('userData') })
+    const dataDir = app.getPath('userData')
+    desk = openDesk({ dataDir, key: await desktopKey(dataDir, keyProtector) })
   } catch (error) {
     dialog.showErrorBox('DA Desk cannot open its data', (error as Error).message)
     app.exit(1)

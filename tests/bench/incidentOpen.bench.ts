@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { launchChromiumHost } from '../../electron/chromiumHost/host.ts'
 import { openDesk } from '../../electron/core/desk.ts'
 import { signInForBench } from './benchPage.ts'
+import { TEST_KEY } from '../support/databaseKey.ts'
 
 export interface IncidentOpenBench {
   notes: number
@@ -22,7 +23,7 @@ const ATTEMPTS = 50
 
 export async function benchIncidentOpen(): Promise<IncidentOpenBench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'da-desk-bench-'))
-  const seed = openDesk({ dataDir, watchInbox: false })
+  const seed = openDesk({ dataDir, watchInbox: false, key: TEST_KEY })
   const h = seed.handlers
   await h['session.signIn']({ workerName: 'Bench Worker', organisation: 'Bench Service' })
   const added = await h['incidents.addManual']({
@@ -58,7 +59,7 @@ export async function benchIncidentOpen(): Promise<IncidentOpenBench> {
   }
   await seed.close()
 
-  const host = await launchChromiumHost({ dataDir })
+  const host = await launchChromiumHost({ dataDir, key: TEST_KEY })
   const page = host.page
   try {
     await signInForBench(page)

@@ -11,6 +11,7 @@ import { incidentQueries } from '../../electron/core/db/incidentQueries.ts'
 import { ingestFile } from '../../electron/core/feed/ingestFile.ts'
 import { syntheticIncidents } from '../../electron/demo/syntheticIncidents.ts'
 import type { SyntheticIncident } from '../../electron/demo/syntheticIncidents.ts'
+import { TEST_KEY } from '../support/databaseKey.ts'
 
 export interface IngestBench {
   records: number
@@ -46,7 +47,7 @@ export async function benchIngest(): Promise<IngestBench> {
   const bare: number[] = []
   try {
     for (let run = 0; run < RUNS; run++) {
-      const db = openDatabase(join(dir, `app-${run}.sqlite`))
+      const db = openDatabase(join(dir, `app-${run}.sqlite`), TEST_KEY)
       const start = performance.now()
       const report = await ingestFile(db, incidentQueries(db), file, { now, parse })
       app.push(performance.now() - start)
@@ -54,7 +55,7 @@ export async function benchIngest(): Promise<IngestBench> {
         throw new Error(`expected ${COUNT} accepted, got ${report.accepted}`)
       db.close()
 
-      const bareDb = openDatabase(join(dir, `bare-${run}.sqlite`))
+      const bareDb = openDatabase(join(dir, `bare-${run}.sqlite`), TEST_KEY)
       const insert = bareDb.prepare(
         `INSERT INTO incidents (incident_ref, received_at, updated_at, grade, status, source, summary,
            address, postcode, caller_role, victim_name, victim_phone, suspect_name,

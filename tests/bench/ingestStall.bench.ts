@@ -15,6 +15,7 @@ import { applyRecords } from '../../electron/core/feed/applyRecords.ts'
 import { ingestFile } from '../../electron/core/feed/ingestFile.ts'
 import { parseFeedFile } from '../../electron/core/feed/parseFeedFile.ts'
 import { syntheticIncidents } from '../../electron/demo/syntheticIncidents.ts'
+import { TEST_KEY } from '../support/databaseKey.ts'
 
 export interface StallFigures {
   /** The longest the event loop was held up, median over the runs. */
@@ -108,7 +109,7 @@ async function measure(
   const figures: StallFigures[] = []
   for (let run = 0; run < runs; run++) {
     const dbFile = join(dir, `desk-${run}.sqlite`)
-    const db = openDatabase(dbFile)
+    const db = openDatabase(dbFile, TEST_KEY)
     const delay = monitorEventLoopDelay({ resolution: 1 })
     try {
       delay.enable()

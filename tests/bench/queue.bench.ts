@@ -11,6 +11,7 @@ import { incidentQueries } from '../../electron/core/db/incidentQueries.ts'
 import { validateRecord } from '../../electron/core/feed/validateRecord.ts'
 import { syntheticIncidents } from '../../electron/demo/syntheticIncidents.ts'
 import type { IncidentFields } from '../../shared/domain.ts'
+import { TEST_KEY } from '../support/databaseKey.ts'
 
 export interface QueueBench {
   incidents: number
@@ -23,7 +24,7 @@ export interface QueueBench {
 
 export async function benchQueue(count = 10_000, presses = 500): Promise<QueueBench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'da-desk-bench-'))
-  const seed = openDesk({ dataDir, watchInbox: false })
+  const seed = openDesk({ dataDir, watchInbox: false, key: TEST_KEY })
   const nowMs = Date.now()
   const records = syntheticIncidents({ count, startMs: nowMs - count * 5000, spacingMs: 5000 }).map(
     (raw, i) => {
@@ -39,7 +40,7 @@ export async function benchQueue(count = 10_000, presses = 500): Promise<QueueBe
   })
   await seed.close()
 
-  const host = await launchChromiumHost({ dataDir })
+  const host = await launchChromiumHost({ dataDir, key: TEST_KEY })
   const page = host.page
   try {
     await page.getByLabel('Your name').fill('Bench Worker')

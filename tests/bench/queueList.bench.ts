@@ -16,6 +16,7 @@ import { validateRecord } from '../../electron/core/feed/validateRecord.ts'
 import { syntheticIncidents } from '../../electron/demo/syntheticIncidents.ts'
 import { CONTACT_RESULTS } from '../../shared/domain.ts'
 import { toIsoUtc } from '../../shared/time.ts'
+import { TEST_KEY } from '../support/databaseKey.ts'
 
 export interface QueueListBench {
   incidents: number
@@ -41,7 +42,7 @@ export async function benchQueueList(
 ): Promise<QueueListBench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'da-desk-bench-'))
   const nowMs = Date.parse('2026-11-21T21:00:00Z')
-  const desk = openDesk({ dataDir, now: () => nowMs, watchInbox: false })
+  const desk = openDesk({ dataDir, now: () => nowMs, watchInbox: false, key: TEST_KEY })
   try {
     const records = syntheticIncidents({
       count,

@@ -9,6 +9,7 @@ import { benchQueue } from './queue.bench.ts'
 import { benchIngestStall } from './ingestStall.bench.ts'
 import { benchQueueList } from './queueList.bench.ts'
 import { benchIncidentOpen } from './incidentOpen.bench.ts'
+import { benchAuditVerify } from './auditVerify.bench.ts'
 
 const ingest = await benchIngest()
 console.log('ingest', ingest)
@@ -22,6 +23,8 @@ const queueList = await benchQueueList()
 const incidentOpen = await benchIncidentOpen()
 console.log('incident open', incidentOpen)
 console.log('incidents.list', queueList)
+const auditVerify = await benchAuditVerify()
+console.log('audit verify', auditVerify)
 
 const r = (n: number) => Math.round(n)
 const lines = [
@@ -35,6 +38,7 @@ const lines = [
   `| incidents.list, ${queueList.incidents.toLocaleString('en-GB')} incidents with ${queueList.attempts.toLocaleString('en-GB')} contact attempts | ${r(queueList.listMs)} ms (no attempts yet: ${r(queueList.withoutAttemptsMs)} ms; with ${queueList.escalations.toLocaleString('en-GB')} escalations too: ${r(queueList.withEscalationsMs)} ms) | — |`,
   `| holding ↓ through ${queue.keyPresses} rows | longest task ${queue.longestTaskMs} ms (${queue.longTasksOver50Ms} over 50 ms); slowest key press to frame ${queue.slowestKeyPressMs} ms | no task over 50 ms |`,
   `| open an incident with ${incidentOpen.notes} notes and ${incidentOpen.attempts} attempts | ${incidentOpen.openMs} ms to its latest note on screen; paging through the timeline: longest task ${incidentOpen.longestTaskMs} ms (${incidentOpen.longTasksOver50Ms} over 50 ms) | smooth |`,
+  `| start-up check of the audit chain, ${auditVerify.entries.toLocaleString('en-GB')} entries | ${r(auditVerify.verifyMs)} ms (CPU ${r(auditVerify.verifyCpuMs)} ms); the whole openDesk ${r(auditVerify.openDeskMs)} ms | under a second |`,
   ...stalls.map(
     (s) =>
       `| longest event-loop stall while ingesting ${s.records.toLocaleString('en-GB')} records (${s.megabytes.toFixed(1)} MB CSV) | ${r(s.app.maxStallMs)} ms (parsing on the same thread: ${r(s.inThread.maxStallMs)} ms) | the window never freezes |`,
@@ -45,5 +49,5 @@ const dir = join(import.meta.dirname, 'results')
 mkdirSync(dir, { recursive: true })
 writeFileSync(
   join(dir, 'latest.json'),
-  JSON.stringify({ ingest, stalls, latency, queue, queueList, incidentOpen }, null, 2),
+  JSON.stringify({ ingest, stalls, latency, queue, queueList, incidentOpen, auditVerify }, null, 2),
 )

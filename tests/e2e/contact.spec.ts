@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test'
 import { launchChromiumHost, type ChromiumHost } from '../../electron/chromiumHost/host.ts'
 import { dispatch } from '../../electron/core/api/dispatch.ts'
 import { DATABASE_FILE } from '../../electron/core/paths.ts'
+import { CHROMIUM_HOST_KEY_FILE } from '../../electron/core/databaseKey.ts'
 import { dropFeedFile } from '../../electron/demo/syntheticIncidents.ts'
 import { expect, signIn, test } from './fixtures.ts'
 
@@ -272,6 +273,8 @@ test('a draft survives the app being killed: a copy of the data files has it in 
       const file = join(dataDir, DATABASE_FILE + suffix)
       if (existsSync(file)) copyFileSync(file, join(copyDir, DATABASE_FILE + suffix))
     }
+    // The database is encrypted: the copy needs the key beside it (this host's own key file).
+    copyFileSync(join(dataDir, CHROMIUM_HOST_KEY_FILE), join(copyDir, CHROMIUM_HOST_KEY_FILE))
 
     const second = await launchChromiumHost({ dataDir: copyDir })
     hosts.push(second)

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { _electron, expect, test } from '@playwright/test'
 import type { ElectronApplication, Page } from '@playwright/test'
 import { findElectronBinary, NO_ELECTRON_MESSAGE } from '../../electron/electronBinary.ts'
+import { TEST_KEY_HEX } from '../support/databaseKey.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const BUILT_MAIN = join(ROOT, 'out/main/index.js')
@@ -82,6 +83,10 @@ test.beforeEach(async () => {
     if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value
   }
   env.DA_DESK_DATA_DIR = dataDir
+  // A test machine has no OS key store (Linux CI has no secret store), so the key is named.
+  const keyFile = join(dataDir, 'test.key')
+  writeFileSync(keyFile, `${TEST_KEY_HEX}\n`)
+  env.DA_DESK_KEY_FILE = keyFile
   electronLog = ''
   app = await _electron.launch({
     executablePath: binary!,

@@ -6,6 +6,7 @@ import type { Desk } from '../../electron/core/desk.ts'
 import { dispatch } from '../../electron/core/api/dispatch.ts'
 import type { CallName, CallResults, EventName, EventPayloads } from '../../shared/contract.ts'
 import { tempDir } from './tempDir.ts'
+import { TEST_KEY } from './databaseKey.ts'
 
 const opened: Desk[] = []
 afterEach(async () => {
@@ -21,7 +22,7 @@ export interface TestDesk extends Desk {
 
 export function testDesk(dataDir = tempDir()): TestDesk {
   let nowMs = Date.parse('2026-11-21T18:00:00Z')
-  const desk = openDesk({ dataDir, now: () => nowMs, watchInbox: false })
+  const desk = openDesk({ dataDir, now: () => nowMs, watchInbox: false, key: TEST_KEY })
   opened.push(desk)
   const events: TestDesk['events'] = []
   desk.onEvent((event, payload) => events.push({ event, payload }))

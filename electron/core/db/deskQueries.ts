@@ -1,4 +1,5 @@
 // SQL for sessions, the audit log, the record of feed files and settings.
+import { GENESIS_HASH } from '../audit/auditHash.ts'
 import type { Db } from './openDatabase.ts'
 import type { FileReport, QuarantinedFile, Session } from '#shared/domain.ts'
 
@@ -25,9 +26,21 @@ export function deskQueries(db: Db) {
      VALUES (:workerName, :organisation, :signedInAt)`,
   )
   const endSession = db.prepare(`UPDATE sessions SET signed_out_at = :at WHERE id = :id`)
+  // One statement takes the next id and the previous hash from the head and chains the entry, so
+  // two processes writing at once (the app and the CLI) cannot fork the chain. Should the head be
+  // gone (someone deleted it past its trigger), the entry follows the latest one rather than
+  // failing the worker's action: the start-up check has already reported the break.
   const insertAudit = db.prepare(
-    `INSERT INTO audit_log (at, session_id, actor, action, incident_id, detail)
-     VALUES (:at, :sessionId, :actor, :action, :incidentId, :detail)`,
+    `INSERT INTO audit_log (id, at, session_id, actor, action, incident_id, detail, prev_hash, hash)
+     SELECT head.id + 1, :at, :sessionId, :actor, :action, :incidentId, :detail, head.hash,
+       audit_entry_hash(head.hash, head.id + 1, :at, :sessionId, :actor, :action, :incidentId,
+         :detail)
+     FROM (
+       SELECT 1 AS rank, last_id AS id, last_hash AS hash FROM audit_head
+       UNION ALL SELECT 2, id, hash FROM (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1)
+       UNION ALL SELECT 3, 0, :genesis
+       ORDER BY rank LIMIT 1
+     ) AS head`,
   )
   const insertFeedFile = db.prepare(
     `INSERT INTO feed_files (file_name, path, processed_at, outcome, report)
@@ -60,7 +73,7 @@ export function deskQueries(db: Db) {
       endSession.run({ id, at })
     },
     audit(entry: AuditEntry): void {
-      insertAudit.run({ ...entry, detail: JSON.stringify(entry.detail) })
+      insertAudit.run({ ...entry, detail: JSON.stringify(entry.detail), genesis: GENESIS_HASH })
     },
     recordFeedFile(file: FeedFileRecord): void {
       insertFeedFile.run({ ...file, report: JSON.stringify(file.report) })

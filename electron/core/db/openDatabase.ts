@@ -1,24 +1,76 @@
-// The one place the database is opened: pragmas for durability, then the migrations.
+// The one place the database is opened: the key before anything else (a plain database from
+// before encryption is encrypted first), pragmas for durability, the audit chain's hash, then
+// the migrations.
 import Database from 'better-sqlite3-multiple-ciphers'
+import { auditEntryHash } from '../audit/auditHash.ts'
+import {
+  applyKey,
+  DatabaseKeyError,
+  encryptInPlace,
+  isPlainDatabase,
+  requireKeyLength,
+} from './encryption.ts'
 import { migrations as allMigrations } from './migrations/index.ts'
 
 export type Db = Database.Database
 
 export class NewerDatabaseError extends Error {}
 
-export function openDatabase(file: string, migrations: readonly string[] = allMigrations): Db {
+export function openDatabase(
+  file: string,
+  key: Buffer,
+  migrations: readonly string[] = allMigrations,
+): Db {
+  requireKeyLength(key)
+  if (isPlainDatabase(file)) encryptInPlace(file, key)
   const db = new Database(file)
   try {
+    applyKey(db, key)
+    checkKey(db, file)
+    // Sorts and temporary indexes stay in memory: SQLite's temporary files are not encrypted.
+    db.pragma('temp_store = MEMORY')
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    registerAuditHash(db)
     migrate(db, migrations)
     return db
   } catch (error) {
     db.close()
     throw error
   }
+}
+
+/** The first read fails when the key is wrong; nothing has been written by then. */
+function checkKey(db: Db, file: string): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw error
+    throw new DatabaseKeyError(
+      `The database key does not match the database ${file} (or the file is not a DA Desk ` +
+        'database). Use the key this database was encrypted with; nothing was changed.',
+    )
+  }
+}
+
+/** audit_entry_hash(prev_hash, id, at, session_id, actor, action, incident_id, detail) in SQL. */
+function registerAuditHash(db: Db): void {
+  db.function(
+    'audit_entry_hash',
+    { deterministic: true },
+    (prevHash, id, at, sessionId, actor, action, incidentId, detail) =>
+      auditEntryHash(String(prevHash), {
+        id: Number(id),
+        at: String(at),
+        sessionId: sessionId === null ? null : Number(sessionId),
+        actor: String(actor),
+        action: String(action),
+        incidentId: incidentId === null ? null : Number(incidentId),
+        detail: String(detail),
+      }),
+  )
 }
 
 function migrate(db: Db, migrations: readonly string[]): void {

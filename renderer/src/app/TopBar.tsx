@@ -12,6 +12,7 @@ import { FeedHealthStatus } from '../feed/FeedHealthStatus.tsx'
 import { FeedProblemBanner } from '../feed/FeedProblemBanner.tsx'
 import { ManualEntryDialog } from '../manual/ManualEntryDialog.tsx'
 import { SettingsDialog } from '../settings/SettingsDialog.tsx'
+import { AuditBrokenBanner } from './AuditBrokenBanner.tsx'
 import { useDesk } from '../store/useDesk.ts'
 
 export function TopBar() {
@@ -65,6 +66,7 @@ export function TopBar() {
           Sign out
         </Button>
       </Toolbar>
+      <AuditBrokenBanner />
       <FeedProblemBanner />
       <EscalationReminders />
       {adding && <ManualEntryDialog onClose={() => setAdding(false)} />}

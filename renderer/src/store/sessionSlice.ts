@@ -1,6 +1,7 @@
-// Who is signed in. Everything else on the page waits for a worker to sign in.
+// Who is signed in, and whether the audit log was intact when DA Desk started. Everything else on
+// the page waits for a worker to sign in.
 import type { ApiError } from '#shared/contract.ts'
-import type { Session } from '#shared/domain.ts'
+import type { AuditStatus, Session } from '#shared/domain.ts'
 import { call } from '../api.ts'
 import type { DeskSlice } from './deskState.ts'
 import { request } from './request.ts'
@@ -9,6 +10,8 @@ export interface SessionSlice {
   session: Session | null
   /** False until the Node side has said whether someone is already signed in. */
   sessionChecked: boolean
+  /** Loaded at sign-in; null until then. */
+  auditStatus: AuditStatus | null
   checkSession(): Promise<void>
   /** Resolves to the problem when sign-in was refused, for the form to show. */
   signIn(workerName: string, organisation: string): Promise<ApiError | null>
@@ -24,12 +27,19 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
       get().loadHealth(),
       get().loadSettings(),
       get().loadScript(),
+      loadAuditStatus(),
     ])
+  }
+
+  async function loadAuditStatus(): Promise<void> {
+    const auditStatus = await request(get, 'Could not check the audit log', 'audit.status', {})
+    if (auditStatus) set({ auditStatus })
   }
 
   return {
     session: null,
     sessionChecked: false,
+    auditStatus: null,
     checkSession: async () => {
       // The theme belongs to the workstation: it applies on the sign-in screen too.
       const [session] = await Promise.all([
@@ -61,7 +71,13 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
       if (result !== undefined) get().endSession()
     },
     endSession: () => {
-      set({ session: null, sessionChecked: true, activeId: null, searchText: '' })
+      set({
+        session: null,
+        sessionChecked: true,
+        auditStatus: null,
+        activeId: null,
+        searchText: '',
+      })
       get().clearSelection()
       get().clearQueue()
     },

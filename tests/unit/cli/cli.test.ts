@@ -1,21 +1,14 @@
 // The command line, run as an administrator would run it.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../support/tempDir.ts'
 import { closeDesk, must, signIn, testDesk } from '../../support/desk.ts'
+import { cli, CLI_BIN } from '../../support/cli.ts'
+import { TEST_KEY_HEX } from '../../support/databaseKey.ts'
 
-const BIN = resolve(import.meta.dirname, '../../../electron/cli/bin.ts')
 const SAMPLES = resolve(import.meta.dirname, '../../fixtures/feed')
-
-function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  })
-  return { code: run.status, out: run.stdout, err: run.stderr }
-}
 
 function samples(dir: string): string[] {
   return readdirSync(SAMPLES)
@@ -321,9 +314,9 @@ describe('da-desk incidents', () => {
     )
     expect(cli(['ingest', file], env).code).toBe(0)
     expect(existsSync(join(dataDir, 'da-desk.sqlite'))).toBe(true)
-    const listed = execFileSync(process.execPath, [BIN, 'incidents'], {
+    const listed = execFileSync(process.execPath, [CLI_BIN, 'incidents'], {
       encoding: 'utf8',
-      env: { ...process.env, ...env },
+      env: { ...process.env, DA_DESK_KEY: TEST_KEY_HEX, ...env },
     })
     expect(listed).toMatch(/^CL-7 {2}G1 {2}open {2}new {2}21\/11\/2026 15:00 {2}x$/m)
   })

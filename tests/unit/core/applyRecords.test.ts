@@ -5,6 +5,7 @@ import { openDatabase } from '../../../electron/core/db/openDatabase.ts'
 import { incidentQueries } from '../../../electron/core/db/incidentQueries.ts'
 import { applyRecords } from '../../../electron/core/feed/applyRecords.ts'
 import { tempDir } from '../../support/tempDir.ts'
+import { TEST_KEY } from '../../support/databaseKey.ts'
 
 const now = () => Date.parse('2026-11-21T18:00:00Z')
 
@@ -28,7 +29,7 @@ function incident(overrides: Partial<IncidentFields> = {}): IncidentFields {
 }
 
 function setup() {
-  const db = openDatabase(join(tempDir(), 'desk.sqlite'))
+  const db = openDatabase(join(tempDir(), 'desk.sqlite'), TEST_KEY)
   return { db, q: incidentQueries(db) }
 }
 

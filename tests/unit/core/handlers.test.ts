@@ -4,6 +4,7 @@ import { openDesk } from '../../../electron/core/desk.ts'
 import type { Desk } from '../../../electron/core/desk.ts'
 import { dispatch } from '../../../electron/core/api/dispatch.ts'
 import { tempDir } from '../../support/tempDir.ts'
+import { TEST_KEY } from '../../support/databaseKey.ts'
 
 const now = () => Date.parse('2026-11-21T18:00:00Z')
 const opened: Desk[] = []
@@ -12,7 +13,7 @@ afterEach(async () => {
 })
 
 function desk(): Desk {
-  const d = openDesk({ dataDir: tempDir(), now, watchInbox: false })
+  const d = openDesk({ dataDir: tempDir(), now, watchInbox: false, key: TEST_KEY })
   opened.push(d)
   return d
 }
@@ -157,7 +158,7 @@ describe('the worker’s progress', () => {
 describe('settings', () => {
   it('default to an inbox under the data folder and the dark theme, and persist changes', async () => {
     const dataDir = tempDir()
-    const first = openDesk({ dataDir, now, watchInbox: false })
+    const first = openDesk({ dataDir, now, watchInbox: false, key: TEST_KEY })
     expect(await call(first, 'settings.get', {})).toMatchObject({
       ok: true,
       value: { inboxDir: `${dataDir}/inbox`, theme: 'dark' },
@@ -165,7 +166,7 @@ describe('settings', () => {
     await call(first, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour' })
     await call(first, 'settings.update', { theme: 'light', inboxDir: `${dataDir}/feed` })
     await first.close()
-    const second = openDesk({ dataDir, now, watchInbox: false })
+    const second = openDesk({ dataDir, now, watchInbox: false, key: TEST_KEY })
     opened.push(second)
     expect(await call(second, 'settings.get', {})).toMatchObject({
       ok: true,
@@ -186,7 +187,7 @@ describe('settings', () => {
 describe('the audit log of consultations', () => {
   it('logs opening an incident, not every refresh of it, and logs it again after a while', async () => {
     let clock = Date.parse('2026-11-21T18:00:00Z')
-    const d = openDesk({ dataDir: tempDir(), now: () => clock, watchInbox: false })
+    const d = openDesk({ dataDir: tempDir(), now: () => clock, watchInbox: false, key: TEST_KEY })
     opened.push(d)
     await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour' })
     const added = (await call(d, 'incidents.addManual', { record: manual })) as {

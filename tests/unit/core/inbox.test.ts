@@ -7,6 +7,7 @@ import type { Desk } from '../../../electron/core/desk.ts'
 import { InboxWatcher } from '../../../electron/core/feed/inboxWatcher.ts'
 import { dropFeedFile, syntheticIncidents } from '../../../electron/demo/syntheticIncidents.ts'
 import { tempDir } from '../../support/tempDir.ts'
+import { TEST_KEY } from '../../support/databaseKey.ts'
 
 const now = () => Date.parse('2026-11-21T18:00:00Z')
 const opened: Desk[] = []
@@ -15,7 +16,7 @@ afterEach(async () => {
 })
 
 async function signedInDesk(): Promise<Desk> {
-  const desk = openDesk({ dataDir: tempDir(), now, settleMs: 100 })
+  const desk = openDesk({ dataDir: tempDir(), now, settleMs: 100, key: TEST_KEY })
   opened.push(desk)
   await desk.handlers['session.signIn']({ workerName: 'Jo Example', organisation: 'Harbour' })
   return desk

@@ -649,6 +649,7 @@ const CALLS: { [N in CallName]: CallFuzz<N> } = {
       ],
     ],
   },
+  'audit.status': { wellFormed: () => ({}), wrong: [] },
   'feed.health': { signedOut: true, wellFormed: () => ({}), wrong: [] },
   'feed.quarantined': { wellFormed: () => ({}), wrong: [] },
   'settings.get': { signedOut: true, wellFormed: () => ({}), wrong: [] },

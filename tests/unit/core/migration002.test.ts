@@ -10,6 +10,7 @@ import { incidentQueries } from '../../../electron/core/db/incidentQueries.ts'
 import { contactQueries } from '../../../electron/core/db/contactQueries.ts'
 import { noteQueries } from '../../../electron/core/db/noteQueries.ts'
 import { tempDir } from '../../support/tempDir.ts'
+import { TEST_KEY } from '../../support/databaseKey.ts'
 
 const V1_TABLES = [
   'incidents',
@@ -23,7 +24,7 @@ const V1_TABLES = [
 /** A version-1 database with two incidents (one regraded), a session and its audit trail. */
 function versionOneDatabase(): string {
   const file = join(tempDir(), 'desk.sqlite')
-  const db = openDatabase(file, migrations.slice(0, 1))
+  const db = openDatabase(file, TEST_KEY, migrations.slice(0, 1))
   db.exec(`
     INSERT INTO incidents (incident_ref, received_at, updated_at, grade, status, source, summary,
       address, postcode, caller_role, victim_name, victim_phone, flags, extra, origin, progress,
@@ -66,11 +67,11 @@ const snapshot = (db: Db) =>
 describe('migrating to version 2', () => {
   it('keeps every version-1 record exactly as it was', () => {
     const file = versionOneDatabase()
-    const v1 = openDatabase(file, migrations.slice(0, 1))
+    const v1 = openDatabase(file, TEST_KEY, migrations.slice(0, 1))
     const before = snapshot(v1)
     v1.close()
 
-    const db = openDatabase(file, migrations.slice(0, 2))
+    const db = openDatabase(file, TEST_KEY, migrations.slice(0, 2))
     expect(db.pragma('user_version', { simple: true })).toBe(2)
     expect(snapshot(db)).toEqual(before)
     expect(before.incidents).toHaveLength(2)
@@ -78,7 +79,7 @@ describe('migrating to version 2', () => {
   })
 
   it('shows the old incidents in the queue with no attempts yet', () => {
-    const db = openDatabase(versionOneDatabase())
+    const db = openDatabase(versionOneDatabase(), TEST_KEY)
     const rows = incidentQueries(db).listRows()
     expect(rows.map((r) => [r.incidentRef, r.progress, r.lastRegrade?.to ?? null])).toEqual([
       ['CL-20261121-0457', 'reviewing', 1],
@@ -91,7 +92,7 @@ describe('migrating to version 2', () => {
   })
 
   it('adds working tables for attempts, notes, done actions and drafts on the old incidents', () => {
-    const db = openDatabase(versionOneDatabase())
+    const db = openDatabase(versionOneDatabase(), TEST_KEY)
     const attempt = contactQueries(db).add({
       incidentId: 1,
       at: '2026-11-21T18:00:00.000Z',
@@ -141,7 +142,7 @@ describe('migrating to version 2', () => {
   })
 
   it('makes the database itself keep notes to the rules, whoever writes to it', () => {
-    const db = openDatabase(versionOneDatabase())
+    const db = openDatabase(versionOneDatabase(), TEST_KEY)
     const insert = db.prepare(
       `INSERT INTO notes (incident_id, at, author, text, tags, action_owner, amends)
        VALUES (:incidentId, 't', 'x', :text, :tags, :owner, :amends)`,

@@ -6,12 +6,13 @@ import { openDatabase } from '../../../electron/core/db/openDatabase.ts'
 import { migrations } from '../../../electron/core/db/migrations/index.ts'
 import { scriptQueries } from '../../../electron/core/db/scriptQueries.ts'
 import { tempDir } from '../../support/tempDir.ts'
+import { TEST_KEY } from '../../support/databaseKey.ts'
 
 const V2_TABLES = ['incidents', 'sessions', 'audit_log', 'contact_attempts', 'notes']
 
 function versionTwoDatabase(): string {
   const file = join(tempDir(), 'desk.sqlite')
-  const db = openDatabase(file, migrations.slice(0, 2))
+  const db = openDatabase(file, TEST_KEY, migrations.slice(0, 2))
   db.exec(`
     INSERT INTO incidents (incident_ref, received_at, updated_at, grade, status, source, summary,
       address, postcode, caller_role, victim_name, victim_phone, flags, extra, origin, progress,
@@ -33,7 +34,7 @@ function versionTwoDatabase(): string {
 }
 
 const snapshot = (file: string, version: number) => {
-  const db = openDatabase(file, migrations.slice(0, version))
+  const db = openDatabase(file, TEST_KEY, migrations.slice(0, version))
   const tables = Object.fromEntries(
     V2_TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]),
   )
@@ -45,7 +46,7 @@ describe('migrating to version 3', () => {
   it('keeps every version-2 record exactly as it was', () => {
     const file = versionTwoDatabase()
     const before = snapshot(file, 2)
-    const db = openDatabase(file, migrations.slice(0, 3))
+    const db = openDatabase(file, TEST_KEY, migrations.slice(0, 3))
     expect(db.pragma('user_version', { simple: true })).toBe(3)
     db.close()
     expect(snapshot(file, 3)).toEqual(before)
@@ -53,7 +54,7 @@ describe('migrating to version 3', () => {
   })
 
   it('adds working tables for answers, position, judgements, referrals and outcomes', () => {
-    const db = openDatabase(versionTwoDatabase())
+    const db = openDatabase(versionTwoDatabase(), TEST_KEY)
     const q = scriptQueries(db)
     const by = { incidentId: 1, at: '2026-11-21T18:00:00.000Z', by: 'Jo Example (Harbour)' }
     q.addAnswer({
@@ -85,7 +86,7 @@ describe('migrating to version 3', () => {
   })
 
   it('makes the database itself keep referrals to the rules, whoever writes to it', () => {
-    const db = openDatabase(versionTwoDatabase())
+    const db = openDatabase(versionTwoDatabase(), TEST_KEY)
     const insert = db.prepare(
       `INSERT INTO referrals (incident_id, service, other_service, decision, detail, at,
          recorded_by)

@@ -6,6 +6,7 @@ import { openDatabase } from '../../../electron/core/db/openDatabase.ts'
 import type { Db } from '../../../electron/core/db/openDatabase.ts'
 import { migrations } from '../../../electron/core/db/migrations/index.ts'
 import { escalationQueries } from '../../../electron/core/db/escalationQueries.ts'
+import { TEST_KEY } from '../../support/databaseKey.ts'
 import { tempDir } from '../../support/tempDir.ts'
 
 const V3_TABLES = [
@@ -26,7 +27,7 @@ const by = { by: 'Jo Example (Harbour)', sessionId: 1 }
 
 function versionThreeDatabase(): string {
   const file = join(tempDir(), 'desk.sqlite')
-  const db = openDatabase(file, migrations.slice(0, 3))
+  const db = openDatabase(file, TEST_KEY, migrations.slice(0, 3))
   db.exec(`
     INSERT INTO incidents (incident_ref, received_at, updated_at, grade, status, source, summary,
       address, postcode, caller_role, victim_name, victim_phone, flags, extra, origin, progress,
@@ -59,7 +60,7 @@ function versionThreeDatabase(): string {
 }
 
 const snapshot = (file: string, version: number) => {
-  const db = openDatabase(file, migrations.slice(0, version))
+  const db = openDatabase(file, TEST_KEY, migrations.slice(0, version))
   const tables = Object.fromEntries(
     V3_TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]),
   )
@@ -93,7 +94,7 @@ describe('migrating to version 4', () => {
   it('keeps every version-3 record exactly as it was', () => {
     const file = versionThreeDatabase()
     const before = snapshot(file, 3)
-    const db = openDatabase(file)
+    const db = openDatabase(file, TEST_KEY)
     expect(db.pragma('user_version', { simple: true })).toBe(4)
     db.close()
     expect(snapshot(file, 4)).toEqual(before)
@@ -101,7 +102,7 @@ describe('migrating to version 4', () => {
   })
 
   it('adds working tables for the lifecycle and dismissed suggestions, on the old incidents', () => {
-    const db = openDatabase(versionThreeDatabase())
+    const db = openDatabase(versionThreeDatabase(), TEST_KEY)
     const q = escalationQueries(db)
     const id = raise(db)
     q.acknowledge({ ...by, escalationId: id, at: '2026-11-21T18:02:00.000Z', controller: 'PC 12' })
@@ -137,7 +138,7 @@ describe('migrating to version 4', () => {
 
 describe('the version-4 database itself', () => {
   it('refuses a second open escalation on an incident, and allows one once the first is closed', () => {
-    const db = openDatabase(versionThreeDatabase())
+    const db = openDatabase(versionThreeDatabase(), TEST_KEY)
     const id = raise(db)
     expect(() => raise(db)).toThrow(/already has an open escalation/)
     escalationQueries(db).close({
@@ -154,7 +155,7 @@ describe('the version-4 database itself', () => {
   })
 
   it('links a regrade to a higher grade to the open escalation, once, and nothing else', () => {
-    const db = openDatabase(versionThreeDatabase())
+    const db = openDatabase(versionThreeDatabase(), TEST_KEY)
     const q = escalationQueries(db)
     regrade(db, 3, 2)
     const id = raise(db)
@@ -169,7 +170,7 @@ describe('the version-4 database itself', () => {
   })
 
   it('does not link a regrade to a closed escalation', () => {
-    const db = openDatabase(versionThreeDatabase())
+    const db = openDatabase(versionThreeDatabase(), TEST_KEY)
     const q = escalationQueries(db)
     const id = raise(db)
     q.close({
@@ -192,7 +193,7 @@ describe('the version-4 database itself', () => {
     'escalation_outcomes',
     'suggestion_dismissals',
   ])('never lets a row of %s change or go', (table) => {
-    const db = openDatabase(versionThreeDatabase())
+    const db = openDatabase(versionThreeDatabase(), TEST_KEY)
     const q = escalationQueries(db)
     const id = raise(db)
     q.acknowledge({ ...by, escalationId: id, at: '2026-11-21T18:02:00.000Z', controller: 'PC 12' })
@@ -218,7 +219,7 @@ describe('the version-4 database itself', () => {
   })
 
   it('refuses a recommended grade not above the current one, and outcomes against the rules', () => {
-    const db = openDatabase(versionThreeDatabase())
+    const db = openDatabase(versionThreeDatabase(), TEST_KEY)
     expect(() => raise(db, 2)).toThrow(/CHECK constraint/)
     const id = raise(db)
     const close = db.prepare(

@@ -10,6 +10,7 @@ import { dispatch } from '../../../electron/core/api/dispatch.ts'
 import { dropFeedFile } from '../../../electron/demo/syntheticIncidents.ts'
 import type { CallName, CallResults, EventPayloads } from '../../../shared/contract.ts'
 import type { QueueRow } from '../../../shared/domain.ts'
+import { TEST_KEY } from '../../support/databaseKey.ts'
 import { tempDir } from '../../support/tempDir.ts'
 
 const FEED = resolve(import.meta.dirname, '../../fixtures/feed')
@@ -44,6 +45,7 @@ async function escalated() {
     dataDir: tempDir(),
     now: () => Date.parse('2026-11-21T18:00:00Z'),
     settleMs: 100,
+    key: TEST_KEY,
   })
   opened.push(desk)
   const rows: QueueRow[] = []

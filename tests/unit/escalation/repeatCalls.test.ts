@@ -8,6 +8,7 @@ import type { Db } from '../../../electron/core/db/openDatabase.ts'
 import { incidentQueries } from '../../../electron/core/db/incidentQueries.ts'
 import { escalationQueries } from '../../../electron/core/db/escalationQueries.ts'
 import type { IncidentFields } from '../../../shared/domain.ts'
+import { TEST_KEY } from '../../support/databaseKey.ts'
 import { tempDir } from '../../support/tempDir.ts'
 
 const THIS_CALL = '2026-11-21T18:00:00.000Z'
@@ -28,7 +29,7 @@ interface Target {
 }
 
 function counts(earlier: Earlier[], target: Target = { location: HOME, victim: VICTIM }) {
-  const db = openDatabase(join(tempDir(), 'desk.sqlite'))
+  const db = openDatabase(join(tempDir(), 'desk.sqlite'), TEST_KEY)
   const incidents = incidentQueries(db)
   let n = 0
   const add = (e: Earlier) =>
@@ -151,7 +152,7 @@ describe('the twelve months before the call', () => {
 
 describe('counting', () => {
   it('looks incidents up by index, not by reading every incident', () => {
-    const db = openDatabase(join(tempDir(), 'desk.sqlite'))
+    const db = openDatabase(join(tempDir(), 'desk.sqlite'), TEST_KEY)
     const plans: string[][] = []
     const prepare = db.prepare.bind(db)
     const spy = Object.assign(Object.create(db) as Db, {

@@ -13,6 +13,7 @@ import { parseFeedFileOffThread } from '../../../electron/core/feed/parseOffThre
 import type { OffThreadOptions } from '../../../electron/core/feed/parseOffThread.ts'
 import { syntheticIncidents } from '../../../electron/demo/syntheticIncidents.ts'
 import { tempDir } from '../../support/tempDir.ts'
+import { TEST_KEY } from '../../support/databaseKey.ts'
 
 const NOW = Date.parse('2026-11-22T00:00:00Z')
 const START = Date.parse('2026-11-21T00:00:00Z')
@@ -96,7 +97,7 @@ describe('parsing a large feed file on a worker thread', () => {
   it('stores a large file through the ingest, with its report', async () => {
     const path = join(tempDir(), 'big.ndjson')
     writeFileSync(path, feedLines(5000))
-    const db = openDatabase(join(tempDir(), 'desk.sqlite'))
+    const db = openDatabase(join(tempDir(), 'desk.sqlite'), TEST_KEY)
     try {
       const incidents = incidentQueries(db)
       const report = await ingestFile(db, incidents, path, { now: () => NOW })

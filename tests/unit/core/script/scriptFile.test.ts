@@ -8,6 +8,7 @@ import { loadScript } from '../../../../electron/core/script/loadScript.ts'
 import { DEFAULT_SCRIPT_FILE } from '../../../../electron/core/paths.ts'
 import { openDesk } from '../../../../electron/core/desk.ts'
 import { tempDir } from '../../../support/tempDir.ts'
+import { TEST_KEY } from '../../../support/databaseKey.ts'
 
 const script = loadScript(DEFAULT_SCRIPT_FILE)
 const step = (id: string): ScriptStep => script.steps.find((s) => s.id === id)!
@@ -169,9 +170,9 @@ describe('a broken script file', () => {
   ])('with %s stops the desk at start-up, naming the problem', (_what, change, problem) => {
     const file = brokenFile(change)
     expect(() => loadScript(file)).toThrow(problem)
-    expect(() => openDesk({ dataDir: tempDir(), scriptFile: file, watchInbox: false })).toThrow(
-      /DA Desk cannot start: the safe-contact script .*script\.json/,
-    )
+    expect(() =>
+      openDesk({ dataDir: tempDir(), scriptFile: file, watchInbox: false, key: TEST_KEY }),
+    ).toThrow(/DA Desk cannot start: the safe-contact script .*script\.json/)
   })
 
   it('that is not JSON, or missing, is a clear start-up error too', () => {
