@@ -104,6 +104,8 @@ export interface OpenEscalationMark {
   id: number
   raisedAt: string
   acknowledgedAt: string | null
+  /** Who acknowledged it (name or collar number), for the row's banner: "Acknowledged by PC 4521". */
+  controller: string | null
   recommendedGrade: Grade
   reasons: EscalationReason[]
   /** A feed regrade arrived while it was open: the worker can record "upgraded". */
