@@ -40,6 +40,10 @@ import { validateRecord } from './feed/validateRecord.ts'
 import { loadScript } from './script/loadScript.ts'
 import { checkAnswer } from './script/checkAnswer.ts'
 import { scriptRecord } from './script/scriptRecord.ts'
+import { escalationQueries } from './db/escalationQueries.ts'
+import { escalationHandlers } from './escalation/handlers.ts'
+import { escalationRecord } from './escalation/escalationRecord.ts'
+import { escalationSettings } from './escalation/settings.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -133,6 +137,7 @@ export function openDesk(options: DeskOptions): Desk {
   const contacts = contactQueries(db)
   const notes = noteQueries(db)
   const scripts = scriptQueries(db)
+  const escalations = escalationQueries(db)
   const listeners = new Set<DeskListener>()
   let session: Session | null = null
   /** When this session last logged a view of each incident. */
@@ -159,6 +164,7 @@ export function openDesk(options: DeskOptions): Desk {
       quickPhrases: (desk.setting('quickPhrases') as string[] | undefined) ?? [
         ...DEFAULT_QUICK_PHRASES,
       ],
+      ...escalationSettings(desk),
     }
   }
 
@@ -263,15 +269,17 @@ export function openDesk(options: DeskOptions): Desk {
 
   function detail(id: number, worker: Session): IncidentDetail | undefined {
     const found = incidents.detail(id)
-    return (
-      found && {
-        ...found,
-        attempts: contacts.ofIncident(id),
-        notes: notes.ofIncident(id),
-        draft: notes.draft(id, actorOf(worker)),
-        script: scriptRecord(script, scripts, id),
-      }
-    )
+    if (!found) return undefined
+    const attempts = contacts.ofIncident(id)
+    const scripted = scriptRecord(script, scripts, id)
+    return {
+      ...found,
+      attempts,
+      notes: notes.ofIncident(id),
+      draft: notes.draft(id, actorOf(worker)),
+      script: scripted,
+      escalation: escalationRecord(escalations, id, found.fields, scripted, attempts),
+    }
   }
 
   /**
@@ -645,6 +653,7 @@ export function openDesk(options: DeskOptions): Desk {
         pushRecordAdded(incidentId)
         return ok(recorded)
       }),
+    ...escalationHandlers(context),
     'feed.health': () => ok(health()),
     'feed.quarantined': () => signedIn(() => ok(desk.quarantinedFiles())),
     'settings.get': () => ok(settings()),
@@ -680,6 +689,20 @@ export function openDesk(options: DeskOptions): Desk {
       if (update.quickPhrases !== undefined) {
         desk.putSetting('quickPhrases', update.quickPhrases)
         audit('settings.update', null, { quickPhrases: update.quickPhrases })
+      }
+      // What the escalation rules and reminders run on is audited when it changes.
+      const current = settings()
+      for (const key of [
+        'gradeTargets',
+        'escalationReminderMinutes',
+        'escalationReminderSound',
+      ] as const) {
+        const value = update[key]
+        if (value === undefined || JSON.stringify(value) === JSON.stringify(current[key])) continue
+        db.transaction(() => {
+          desk.putSetting(key, value)
+          audit('settings.update', null, { [key]: value })
+        })()
       }
       return ok(settings())
     },

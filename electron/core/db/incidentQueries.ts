@@ -1,5 +1,5 @@
 // SQL for incidents and their feed history. Everything that reads or writes those tables is here,
-// and the queue row's summary of the worker's contact attempts.
+// and the queue row's summary of the worker's contact attempts and open escalation.
 import type { Db } from './openDatabase.ts'
 import type {
   Grade,
@@ -10,6 +10,7 @@ import type {
   Progress,
   QueueRow,
 } from '#shared/domain.ts'
+import type { OpenEscalationMark } from '#shared/escalation.ts'
 
 interface IncidentRecord {
   id: number
@@ -36,6 +37,7 @@ interface IncidentRecord {
   attempts: number
   last_attempt_at: string | null
   call_back_at: string | null
+  open_escalation: string | null
 }
 
 export interface StoredIncident {
@@ -68,7 +70,17 @@ const selectRow = `
   (SELECT a.at FROM contact_attempts a WHERE a.incident_id = i.id
    ORDER BY a.id DESC LIMIT 1) AS last_attempt_at,
   (SELECT a.call_back_at FROM contact_attempts a WHERE a.incident_id = i.id
-   ORDER BY a.id DESC LIMIT 1) AS call_back_at
+   ORDER BY a.id DESC LIMIT 1) AS call_back_at,
+  (SELECT json_object('id', e.id, 'raisedAt', e.raised_at,
+                      'acknowledgedAt', (SELECT k.at FROM escalation_acknowledgements k
+                                         WHERE k.escalation_id = e.id),
+                      'recommendedGrade', e.recommended_grade, 'reasons', json(e.reasons),
+                      'regradeLinked', EXISTS (SELECT 1 FROM escalation_regrades r
+                                               WHERE r.escalation_id = e.id))
+   FROM escalations e
+   WHERE e.incident_id = i.id
+     AND NOT EXISTS (SELECT 1 FROM escalation_outcomes o WHERE o.escalation_id = e.id)
+   ORDER BY e.id DESC LIMIT 1) AS open_escalation
   FROM incidents i`
 
 function toFields(r: IncidentRecord): IncidentFields {
@@ -87,6 +99,14 @@ function toFields(r: IncidentRecord): IncidentFields {
     flags: JSON.parse(r.flags) as string[],
     extra: JSON.parse(r.extra) as Record<string, unknown>,
   }
+}
+
+/** SQLite's JSON has no booleans: the link comes back as 0 or 1. */
+function toOpenEscalation(json: string): OpenEscalationMark {
+  const mark = JSON.parse(json) as Omit<OpenEscalationMark, 'regradeLinked'> & {
+    regradeLinked: number
+  }
+  return { ...mark, regradeLinked: mark.regradeLinked === 1 }
 }
 
 function toRow(r: IncidentRecord): QueueRow {
@@ -110,6 +130,7 @@ function toRow(r: IncidentRecord): QueueRow {
     attempts: r.attempts,
     lastAttemptAt: r.last_attempt_at,
     callBackAt: r.call_back_at,
+    openEscalation: r.open_escalation ? toOpenEscalation(r.open_escalation) : null,
   }
 }
 
@@ -142,7 +163,8 @@ const columns = `incident_ref, received_at, updated_at, grade, status, source, s
 
 export function incidentQueries(db: Db) {
   const byRef = db.prepare<{ ref: string }, IncidentRecord>(
-    `SELECT *, NULL AS last_regrade, 0 AS attempts, NULL AS last_attempt_at, NULL AS call_back_at
+    `SELECT *, NULL AS last_regrade, 0 AS attempts, NULL AS last_attempt_at, NULL AS call_back_at,
+            NULL AS open_escalation
      FROM incidents WHERE incident_ref = :ref`,
   )
   // One statement both checks for the reference and adds the incident when it is new.
