@@ -43,16 +43,18 @@ const exportFormats = z
   .refine((f) => new Set(f).size === f.length, 'Each format only once.')
 /** The longest period the figures cover in one go: ten years. */
 const MAX_PERIOD_MS = 3653 * 24 * 60 * 60_000
-const period = z
-  .strictObject({ from: instant, to: instant })
-  .refine(
-    ({ from, to }) => Date.parse(to) > Date.parse(from),
-    'The end of the period must be after its start.',
-  )
-  .refine(
-    ({ from, to }) => Date.parse(to) - Date.parse(from) <= MAX_PERIOD_MS,
-    'A period can be at most ten years.',
-  )
+/** A period: its end after its start, and at most ten years long. */
+const periodRules = <T extends { from: string; to: string }>(schema: z.ZodType<T>) =>
+  schema
+    .refine(
+      ({ from, to }) => Date.parse(to) > Date.parse(from),
+      'The end of the period must be after its start.',
+    )
+    .refine(
+      ({ from, to }) => Date.parse(to) - Date.parse(from) <= MAX_PERIOD_MS,
+      'A period can be at most ten years.',
+    )
+const period = periodRules(z.strictObject({ from: instant, to: instant }))
 const noteFields = {
   incidentId: id,
   tags: z.array(z.enum(NOTE_TAGS)).max(NOTE_TAGS.length),
@@ -152,7 +154,10 @@ export const callRequests = {
     ruleIds: z.array(ruleId).min(1).max(30),
     reason: text(500),
   }),
-  /** The shift open now (signing in starts one or joins the open one); null when none is. */
+  /**
+   * The shift a worker signing in now joins (answered before sign-in too); null when signing in
+   * starts a new one. Signing in starts a shift or joins the open one.
+   */
   'shift.current': none,
   /** Shifts that started in the period, oldest first. */
   'shift.list': period,
@@ -171,12 +176,9 @@ export const callRequests = {
   /** The figures for a period and week by week; a shift counts in the period it started in. */
   'figures.get': period,
   /** The statistics-only export of a period: figures and per-incident rows, no personal data. */
-  'figures.export': z.strictObject({
-    from: instant,
-    to: instant,
-    formats: exportFormats,
-    outDir: exportFolder,
-  }),
+  'figures.export': periodRules(
+    z.strictObject({ from: instant, to: instant, formats: exportFormats, outDir: exportFolder }),
+  ),
   /** The text to paste into the police incident log for one incident. */
   'handover.ccLogUpdate': z.strictObject({ incidentId: id }),
   'feed.health': none,

@@ -71,6 +71,32 @@ export const shiftFiguresSchema = z.strictObject({
 })
 export type ShiftFigures = z.infer<typeof shiftFiguresSchema>
 
+/** The figures' names for people, in the order the record, the page and the CSV give them. */
+export const FIGURE_LABELS: Record<keyof ShiftFigures, string> = {
+  incidentsReviewed: 'Incidents reviewed',
+  victimsContacted: 'Victims contacted (spoke to)',
+  contactAttempts: 'Contact attempts',
+  highRiskVictims: 'High-risk (DASH) victims',
+  maracReferrals: 'MARAC referrals',
+  daServiceReferrals: 'Referrals to DA services',
+  otherServiceReferrals: 'Referrals to other services',
+  movedToSafety: 'Moved to safety',
+  claresLawApplications: "Clare's Law applications raised",
+  escalationsRaised: 'Escalations raised',
+  escalationsAcknowledged: 'Escalations acknowledged',
+  escalationsUpgraded: 'Escalations upgraded',
+  medianMinutesToFirstContact: 'Median minutes from call to first contact',
+  firstContacts: 'First contacts (the median is over these)',
+  medianMinutesToEscalation: 'Median minutes from call to escalation',
+}
+
+/** How long a shift lasted (or has lasted), e.g. "7 h 30 min". */
+export function shiftLength(from: string, to: string): string {
+  const minutes = Math.round((Date.parse(to) - Date.parse(from)) / 60_000)
+  const h = Math.floor(minutes / 60)
+  return h === 0 ? `${minutes} min` : `${h} h ${String(minutes % 60).padStart(2, '0')} min`
+}
+
 /** One week of a period's figures: the shifts that started from Monday 00:00 (London). */
 export interface WeeklyFigures {
   /** The Monday that starts the week, as dd/MM/yyyy. */
@@ -261,7 +287,8 @@ export const handoverRecordSchema = z.strictObject({
     workers: z.array(z.string()),
     workerCount: z.number().int().min(0),
     exportedAt: iso,
-    exportedBy: z.string(),
+    /** Null in a statistics-only export. */
+    exportedBy: z.string().nullable(),
     appVersion: z.string(),
     protectiveMarking: z.string(),
     statisticsOnly: z.boolean(),
@@ -290,7 +317,8 @@ export interface ExportManifest {
   schema: 'da-desk.manifest'
   schemaVersion: 1
   exportedAt: string
-  exportedBy: string
+  /** Null in a statistics-only export. */
+  exportedBy: string | null
   scope: 'shift' | 'period'
   shiftId: number | null
   from: string
