@@ -45,7 +45,7 @@ describe('migrating to version 3', () => {
   it('keeps every version-2 record exactly as it was', () => {
     const file = versionTwoDatabase()
     const before = snapshot(file, 2)
-    const db = openDatabase(file)
+    const db = openDatabase(file, migrations.slice(0, 3))
     expect(db.pragma('user_version', { simple: true })).toBe(3)
     db.close()
     expect(snapshot(file, 3)).toEqual(before)
