@@ -36,39 +36,46 @@ export const DEFAULT_PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE'
 /** The version of the handover record's JSON schema; a change to its shape is a new version. */
 export const HANDOVER_SCHEMA_VERSION = 1
 
-const iso = z.iso.datetime()
-const grade = z.union(GRADES.map((g) => z.literal(g)))
+const iso = z.iso.datetime().meta({ id: 'Instant', description: 'ISO 8601, UTC (Z)' })
+const grade = z
+  .union(GRADES.map((g) => z.literal(g)))
+  .meta({ id: 'Grade', description: '1 immediate … 4 resolution' })
 /** Stable identifiers: the kind and the record's id, e.g. "incident-12", "person-12-victim". */
-const ref = z.string().regex(/^[a-z]+-\d+(-[a-z]+)?$/)
+const ref = z
+  .string()
+  .regex(/^[a-z]+-\d+(-[a-z]+)?$/)
+  .meta({ id: 'Id', description: 'A stable identifier: kind-number, e.g. incident-12' })
 
 /**
  * The scheme's figures for a shift or a period. docs/handover.md defines each one. Counts are
  * additive: a period's counts are the sum of its shifts'. The medians are not, so they are
  * worked out over the events of the shift or period itself.
  */
-export const shiftFiguresSchema = z.strictObject({
-  /** Incidents touched by the shift's workers, once per shift. */
-  incidentsReviewed: z.number().int().min(0),
-  /** Incidents with an attempt that spoke to the victim, once per shift. */
-  victimsContacted: z.number().int().min(0),
-  contactAttempts: z.number().int().min(0),
-  /** Incidents reviewed whose risk was high at the end of the shift. */
-  highRiskVictims: z.number().int().min(0),
-  maracReferrals: z.number().int().min(0),
-  daServiceReferrals: z.number().int().min(0),
-  otherServiceReferrals: z.number().int().min(0),
-  movedToSafety: z.number().int().min(0),
-  claresLawApplications: z.number().int().min(0),
-  escalationsRaised: z.number().int().min(0),
-  escalationsAcknowledged: z.number().int().min(0),
-  escalationsUpgraded: z.number().int().min(0),
-  /** Call received to the first attempt that spoke to the victim, over the victims first spoken to. */
-  medianMinutesToFirstContact: z.number().min(0).nullable(),
-  /** How many first contacts that median is over. */
-  firstContacts: z.number().int().min(0),
-  /** Call received to each escalation raised. */
-  medianMinutesToEscalation: z.number().min(0).nullable(),
-})
+export const shiftFiguresSchema = z
+  .strictObject({
+    /** Incidents touched by the shift's workers, once per shift. */
+    incidentsReviewed: z.number().int().min(0),
+    /** Incidents with an attempt that spoke to the victim, once per shift. */
+    victimsContacted: z.number().int().min(0),
+    contactAttempts: z.number().int().min(0),
+    /** Incidents reviewed whose risk was high at the end of the shift. */
+    highRiskVictims: z.number().int().min(0),
+    maracReferrals: z.number().int().min(0),
+    daServiceReferrals: z.number().int().min(0),
+    otherServiceReferrals: z.number().int().min(0),
+    movedToSafety: z.number().int().min(0),
+    claresLawApplications: z.number().int().min(0),
+    escalationsRaised: z.number().int().min(0),
+    escalationsAcknowledged: z.number().int().min(0),
+    escalationsUpgraded: z.number().int().min(0),
+    /** Call received to the first attempt that spoke to the victim, over the victims first spoken to. */
+    medianMinutesToFirstContact: z.number().min(0).nullable(),
+    /** How many first contacts that median is over. */
+    firstContacts: z.number().int().min(0),
+    /** Call received to each escalation raised. */
+    medianMinutesToEscalation: z.number().min(0).nullable(),
+  })
+  .meta({ id: 'Figures' })
 export type ShiftFigures = z.infer<typeof shiftFiguresSchema>
 
 /** The figures' names for people, in the order the record, the page and the CSV give them. */
@@ -117,190 +124,222 @@ export interface FiguresPeriod {
   weeks: WeeklyFigures[]
 }
 
-const person = z.strictObject({
-  id: ref,
-  incidentId: ref,
-  role: z.enum(['victim', 'suspect']),
-  name: z.string().nullable(),
-  phone: z.string().nullable(),
-  dateOfBirth: z.string().nullable(),
-  /** For a suspect: the relationship to the victim, as the call gave it. */
-  relationship: z.string().nullable(),
-})
+const person = z
+  .strictObject({
+    id: ref,
+    incidentId: ref,
+    role: z.enum(['victim', 'suspect']),
+    name: z.string().nullable(),
+    phone: z.string().nullable(),
+    dateOfBirth: z.string().nullable(),
+    /** For a suspect: the relationship to the victim, as the call gave it. */
+    relationship: z.string().nullable(),
+  })
+  .meta({ id: 'Person' })
 
-const location = z.strictObject({
-  id: ref,
-  incidentId: ref,
-  address: z.string().nullable(),
-  postcode: z.string().nullable(),
-})
+const location = z
+  .strictObject({
+    id: ref,
+    incidentId: ref,
+    address: z.string().nullable(),
+    postcode: z.string().nullable(),
+  })
+  .meta({ id: 'Location' })
 
-const attempt = z.strictObject({
-  id: ref,
-  at: iso,
-  result: z.enum(CONTACT_RESULTS),
-  /** The number dialled; null in a statistics-only export. */
-  number: z.string().nullable(),
-  callBackAt: iso.nullable(),
-  note: z.string().nullable(),
-  by: z.string().nullable(),
-})
+const attempt = z
+  .strictObject({
+    id: ref,
+    at: iso,
+    result: z.enum(CONTACT_RESULTS),
+    /** The number dialled; null in a statistics-only export. */
+    number: z.string().nullable(),
+    callBackAt: iso.nullable(),
+    note: z.string().nullable(),
+    by: z.string().nullable(),
+  })
+  .meta({ id: 'ContactAttempt' })
 
-const outcome = z.strictObject({
-  id: ref,
-  at: iso,
-  outcome: z.enum(CONTACT_OUTCOMES),
-  note: z.string().nullable(),
-  by: z.string().nullable(),
-})
+const outcome = z
+  .strictObject({
+    id: ref,
+    at: iso,
+    outcome: z.enum(CONTACT_OUTCOMES),
+    note: z.string().nullable(),
+    by: z.string().nullable(),
+  })
+  .meta({ id: 'ContactOutcome' })
 
-const judgement = z.strictObject({
-  id: ref,
-  at: iso,
-  high: z.boolean(),
-  reason: z.string().nullable(),
-  by: z.string().nullable(),
-})
+const judgement = z
+  .strictObject({
+    id: ref,
+    at: iso,
+    high: z.boolean(),
+    reason: z.string().nullable(),
+    by: z.string().nullable(),
+  })
+  .meta({ id: 'RiskJudgement' })
 
-const referral = z.strictObject({
-  id: ref,
-  at: iso,
-  service: z.enum(REFERRAL_SERVICES),
-  otherService: z.string().nullable(),
-  /** Consent: referred with consent, no consent, already supported, or declined. */
-  decision: z.enum(REFERRAL_DECISIONS),
-  detail: z.string().nullable(),
-  by: z.string().nullable(),
-})
+const referral = z
+  .strictObject({
+    id: ref,
+    at: iso,
+    service: z.enum(REFERRAL_SERVICES),
+    otherService: z.string().nullable(),
+    /** Consent: referred with consent, no consent, already supported, or declined. */
+    decision: z.enum(REFERRAL_DECISIONS),
+    detail: z.string().nullable(),
+    by: z.string().nullable(),
+  })
+  .meta({ id: 'Referral' })
 
-const escalation = z.strictObject({
-  id: ref,
-  state: z.enum(['raised', 'acknowledged', 'closed']),
-  raisedAt: iso,
-  raisedBy: z.string().nullable(),
-  reasons: z.array(z.enum(ESCALATION_REASONS)),
-  detail: z.string().nullable(),
-  currentGrade: grade,
-  recommendedGrade: grade,
-  minutesFromCall: z.number().min(0),
-  acknowledgement: z
-    .strictObject({ at: iso, controller: z.string().nullable(), recordedBy: z.string().nullable() })
-    .nullable(),
-  linkedRegrade: z.strictObject({ from: grade, to: grade, at: iso }).nullable(),
-  outcome: z
-    .strictObject({
-      outcome: z.enum(ESCALATION_OUTCOMES),
-      at: iso,
-      by: z.string().nullable(),
-      grade: grade.nullable(),
-      reason: z.string().nullable(),
-    })
-    .nullable(),
-})
+const escalation = z
+  .strictObject({
+    id: ref,
+    state: z.enum(['raised', 'acknowledged', 'closed']),
+    raisedAt: iso,
+    raisedBy: z.string().nullable(),
+    reasons: z.array(z.enum(ESCALATION_REASONS)),
+    detail: z.string().nullable(),
+    currentGrade: grade,
+    recommendedGrade: grade,
+    minutesFromCall: z.number().min(0),
+    acknowledgement: z
+      .strictObject({
+        at: iso,
+        controller: z.string().nullable(),
+        recordedBy: z.string().nullable(),
+      })
+      .nullable(),
+    linkedRegrade: z.strictObject({ from: grade, to: grade, at: iso }).nullable(),
+    outcome: z
+      .strictObject({
+        outcome: z.enum(ESCALATION_OUTCOMES),
+        at: iso,
+        by: z.string().nullable(),
+        grade: grade.nullable(),
+        reason: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'Escalation' })
 
-const note = z.strictObject({
-  id: ref,
-  at: iso,
-  author: z.string(),
-  text: z.string(),
-  tags: z.array(z.enum(NOTE_TAGS)),
-  /** The note this one corrects (notes are never changed; a correction is a new note). */
-  amends: ref.nullable(),
-  actionOwner: z.enum(ACTION_OWNERS).nullable(),
-  actionDoneAt: iso.nullable(),
-  actionDoneBy: z.string().nullable(),
-})
+const note = z
+  .strictObject({
+    id: ref,
+    at: iso,
+    author: z.string(),
+    text: z.string(),
+    tags: z.array(z.enum(NOTE_TAGS)),
+    /** The note this one corrects (notes are never changed; a correction is a new note). */
+    amends: ref.nullable(),
+    actionOwner: z.enum(ACTION_OWNERS).nullable(),
+    actionDoneAt: iso.nullable(),
+    actionDoneBy: z.string().nullable(),
+  })
+  .meta({ id: 'Note' })
 
 /** An action note not marked done: it stays on the queue, shift after shift, until it is. */
-export const outstandingActionSchema = z.strictObject({
-  id: ref,
-  incidentId: ref,
-  incidentRef: z.string(),
-  owner: z.enum(ACTION_OWNERS),
-  /** The action in the worker's words; null in a statistics-only export. */
-  text: z.string().nullable(),
-  at: iso,
-  by: z.string().nullable(),
-})
+export const outstandingActionSchema = z
+  .strictObject({
+    id: ref,
+    incidentId: ref,
+    incidentRef: z.string(),
+    owner: z.enum(ACTION_OWNERS),
+    /** The action in the worker's words; null in a statistics-only export. */
+    text: z.string().nullable(),
+    at: iso,
+    by: z.string().nullable(),
+  })
+  .meta({ id: 'OutstandingAction' })
 export type OutstandingAction = z.infer<typeof outstandingActionSchema>
 
 /**
  * One incident in a handover (a POLE event): the police call and everything the workers recorded
  * on it up to the end of the shift. People and the location are kept apart and referred to by id.
  */
-export const handoverIncidentSchema = z.strictObject({
-  id: ref,
-  incidentRef: z.string(),
-  victimId: ref.nullable(),
-  suspectId: ref.nullable(),
-  locationId: ref.nullable(),
-  /** The call handler's summary; null in a statistics-only export (it names people). */
-  summary: z.string().nullable(),
-  source: z.string().nullable(),
-  callerRole: z.string().nullable(),
-  flags: z.array(z.string()),
-  receivedAt: iso,
-  status: z.enum(['open', 'assigned', 'attended', 'closed']),
-  firstGrade: grade,
-  grade,
-  regrades: z.array(z.strictObject({ from: grade, to: grade, at: iso })),
-  /** The first and last record the shift's workers made on it within the shift. */
-  firstTouchedAt: iso,
-  lastTouchedAt: iso,
-  progress: z.enum(PROGRESS),
-  attempts: z.array(attempt),
-  /** The first attempt ever that spoke to the victim, and minutes from the call to it. */
-  firstContactAt: iso.nullable(),
-  minutesToFirstContact: z.number().min(0).nullable(),
-  outcomes: z.array(outcome),
-  risk: z.strictObject({
-    level: z.enum(RISK_LEVELS),
-    yesCount: z.number().int().min(0),
-    answered: z.number().int().min(0),
-    total: z.number().int().min(0),
-    byJudgement: z.boolean(),
-  }),
-  judgements: z.array(judgement),
-  escalations: z.array(escalation),
-  referrals: z.array(referral),
-  /** Empty in a statistics-only export. */
-  notes: z.array(note),
-  outstandingActions: z.array(outstandingActionSchema),
-  /** When an earlier handover included it. */
-  previouslyHandedOverAt: iso.nullable(),
-})
+export const handoverIncidentSchema = z
+  .strictObject({
+    id: ref,
+    incidentRef: z.string(),
+    victimId: ref.nullable(),
+    suspectId: ref.nullable(),
+    locationId: ref.nullable(),
+    /** The call handler's summary; null in a statistics-only export (it names people). */
+    summary: z.string().nullable(),
+    source: z.string().nullable(),
+    callerRole: z.string().nullable(),
+    flags: z.array(z.string()),
+    receivedAt: iso,
+    status: z.enum(['open', 'assigned', 'attended', 'closed']),
+    firstGrade: grade,
+    grade,
+    regrades: z.array(z.strictObject({ from: grade, to: grade, at: iso })),
+    /** The first and last record the shift's workers made on it within the shift. */
+    firstTouchedAt: iso,
+    lastTouchedAt: iso,
+    progress: z.enum(PROGRESS),
+    attempts: z.array(attempt),
+    /** The first attempt ever that spoke to the victim, and minutes from the call to it. */
+    firstContactAt: iso.nullable(),
+    minutesToFirstContact: z.number().min(0).nullable(),
+    outcomes: z.array(outcome),
+    risk: z.strictObject({
+      level: z.enum(RISK_LEVELS),
+      yesCount: z.number().int().min(0),
+      answered: z.number().int().min(0),
+      total: z.number().int().min(0),
+      byJudgement: z.boolean(),
+    }),
+    judgements: z.array(judgement),
+    escalations: z.array(escalation),
+    referrals: z.array(referral),
+    /** Empty in a statistics-only export. */
+    notes: z.array(note),
+    outstandingActions: z.array(outstandingActionSchema),
+    /** When an earlier handover included it. */
+    previouslyHandedOverAt: iso.nullable(),
+  })
+  .meta({ id: 'Incident' })
 export type HandoverIncident = z.infer<typeof handoverIncidentSchema>
 
 /** The handover record: what the PDF shows and the JSON export holds. */
-export const handoverRecordSchema = z.strictObject({
-  schema: z.literal('da-desk.handover'),
-  schemaVersion: z.literal(HANDOVER_SCHEMA_VERSION),
-  header: z.strictObject({
-    service: z.string(),
-    force: z.string(),
-    /** A shift's handover, or the records of every shift that started in a period. */
-    scope: z.enum(['shift', 'period']),
-    shiftId: z.number().int().positive().nullable(),
-    from: iso,
-    to: iso,
-    /** As "Name (Organisation)"; empty in a statistics-only export. */
-    workers: z.array(z.string()),
-    workerCount: z.number().int().min(0),
-    exportedAt: iso,
-    /** Null in a statistics-only export. */
-    exportedBy: z.string().nullable(),
-    appVersion: z.string(),
-    protectiveMarking: z.string(),
-    statisticsOnly: z.boolean(),
-    /** The records are as they stood at this instant (the end of the shift or period). */
-    asAt: iso,
-  }),
-  figures: shiftFiguresSchema,
-  people: z.array(person),
-  locations: z.array(location),
-  incidents: z.array(handoverIncidentSchema),
-  outstandingActions: z.array(outstandingActionSchema),
-})
+export const handoverRecordSchema = z
+  .strictObject({
+    schema: z.literal('da-desk.handover'),
+    schemaVersion: z.literal(HANDOVER_SCHEMA_VERSION),
+    header: z.strictObject({
+      service: z.string(),
+      force: z.string(),
+      /** A shift's handover, or the records of every shift that started in a period. */
+      scope: z.enum(['shift', 'period']),
+      shiftId: z.number().int().positive().nullable(),
+      from: iso,
+      to: iso,
+      /** As "Name (Organisation)"; empty in a statistics-only export. */
+      workers: z.array(z.string()),
+      workerCount: z.number().int().min(0),
+      exportedAt: iso,
+      /** Null in a statistics-only export. */
+      exportedBy: z.string().nullable(),
+      appVersion: z.string(),
+      protectiveMarking: z.string(),
+      statisticsOnly: z.boolean(),
+      /** The records are as they stood at this instant (the end of the shift or period). */
+      asAt: iso,
+    }),
+    figures: shiftFiguresSchema,
+    people: z.array(person),
+    locations: z.array(location),
+    incidents: z.array(handoverIncidentSchema),
+    outstandingActions: z.array(outstandingActionSchema),
+  })
+  .meta({
+    title: 'DA Desk handover record',
+    description:
+      'A shift handover (or the records of a period) exported by DA Desk. POLE: people and ' +
+      'locations are kept apart from the incidents (events) and referred to by stable ids. ' +
+      'Statistics-only exports leave personal fields null and people, locations and notes empty.',
+  })
 export type HandoverRecord = z.infer<typeof handoverRecordSchema>
 
 /** One file an export wrote. */

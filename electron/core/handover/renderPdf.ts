@@ -32,6 +32,8 @@ const BODY = 'Body'
 const BOLD = 'Helvetica-Bold'
 const MARGIN = { top: 64, bottom: 64, left: 50, right: 50 }
 const SHADE = '#e4e4e4'
+/** DejaVu Sans's ascent (0.928 em) less Helvetica's (0.718 em): how much lower its baseline sits. */
+const ASCENT_GAP = 0.21
 
 let fontBytes: Buffer | undefined
 const bodyFont = () => (fontBytes ??= readFileSync(PDF_FONT_FILE))
@@ -102,20 +104,22 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
       .stroke('black')
     doc.y = y + 6
   }
-  /** "Label: value" with the label in bold; the value wraps under it. */
-  const field = (label: string, value: string, indent = 0) => {
-    room(14)
-    doc
-      .font(BOLD)
-      .fontSize(9.5)
-      .text(`${label}: `, MARGIN.left + indent, doc.y, {
-        width: width - indent,
-        continued: true,
-      })
-    doc
-      .font(BODY)
-      .fontSize(9.5)
-      .text(value, { width: width - indent, lineGap: 1 })
+  /**
+   * "Label   value" in two columns, the label in bold. The two fonts put their baselines at
+   * different depths below the top of a line, so the label moves down by the difference.
+   */
+  /** The label column's width: wider in the header, narrower in incidents. */
+  let labelWidth = 110
+  const field = (label: string, value: string) => {
+    doc.font(BODY).fontSize(9.5)
+    const valueWidth = width - labelWidth
+    room(doc.heightOfString(value, { width: valueWidth, lineGap: 1 }) + 2)
+    const y = doc.y
+    doc.font(BOLD).text(label, MARGIN.left, y + ASCENT_GAP * 9.5, {
+      width: labelWidth - 6,
+      lineBreak: false,
+    })
+    doc.font(BODY).text(value, MARGIN.left + labelWidth, y, { width: valueWidth, lineGap: 1 })
   }
   /** A line of body text, indented, e.g. one attempt or one note. */
   const line = (text: string, indent = 12) => {
@@ -155,7 +159,10 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
   field('App', `DA Desk ${header.appVersion}`)
   field('Protective marking', header.protectiveMarking)
   if (header.statisticsOnly) {
-    field('Statistics only', 'no names, phone numbers, addresses, summaries or notes are included.')
+    field(
+      'Statistics only',
+      'No names, phone numbers, addresses, call summaries or notes are included.',
+    )
   }
   line('Times are UK time (Europe/London), 24-hour.', 0)
 
@@ -173,7 +180,10 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
       .font(BODY)
       .fontSize(9.5)
       .text(label, MARGIN.left + 6, y, { width: 330 })
-    doc.font(BOLD).text(value, MARGIN.left + 340, y, { width: width - 346, align: 'right' })
+    doc.font(BOLD).text(value, MARGIN.left + 340, y + ASCENT_GAP * 9.5, {
+      width: width - 346,
+      align: 'right',
+    })
     doc.y = y + 14
   })
   line('How each figure is counted: docs/handover.md in DA Desk.', 0)
@@ -186,6 +196,7 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
   for (const a of record.outstandingActions) line(`• ${actionLine(a)}`, 0)
 
   heading(`Incidents (${record.incidents.length})`)
+  labelWidth = 76
   if (record.incidents.length === 0) line('No incidents were touched.', 0)
   const people = new Map(record.people.map((p) => [p.id, p]))
   const locations = new Map(record.locations.map((l) => [l.id, l]))
