@@ -4,14 +4,20 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { FileReport } from '#shared/domain.ts'
+import type { Escalation } from '#shared/escalation.ts'
+import { suggestEscalation } from '#shared/escalationRules.ts'
 import type { ScriptRecord } from '#shared/script.ts'
-import { formatDateTime } from '#shared/time.ts'
+import { formatDateTime, parseLondonDateTime } from '#shared/time.ts'
 import { openDatabase } from '#core/db/openDatabase.ts'
 import type { Db } from '#core/db/openDatabase.ts'
 import { incidentQueries } from '#core/db/incidentQueries.ts'
 import { contactQueries } from '#core/db/contactQueries.ts'
 import { noteQueries } from '#core/db/noteQueries.ts'
 import { scriptQueries } from '#core/db/scriptQueries.ts'
+import { deskQueries } from '#core/db/deskQueries.ts'
+import { escalationQueries } from '#core/db/escalationQueries.ts'
+import { escalationRecord } from '#core/escalation/escalationRecord.ts'
+import { escalationSettings } from '#core/escalation/settings.ts'
 import { ingestFile } from '#core/feed/ingestFile.ts'
 import { databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '#core/paths.ts'
 import { loadScript } from '#core/script/loadScript.ts'
@@ -24,11 +30,18 @@ Commands:
                                  prints a JSON report. Exit 3 if anything was rejected.
   incidents [--db FILE] [--json] List every stored incident (JSON: full records with history,
                                  contact attempts and notes, with amendments and done actions,
-                                 and the safe-contact script's answers, risk, referrals and
-                                 outcomes).
+                                 the safe-contact script's answers, risk, referrals and
+                                 outcomes, escalations with their whole lifecycle, dismissed
+                                 suggestions, and what the escalation rules advise now).
+  escalations [--db FILE] [--json] [--from TIME] [--to TIME]
+                                 List the escalations raised from --from (inclusive) to --to
+                                 (exclusive), with minutes from the call to the escalation,
+                                 to the controller's acknowledgement and to the upgrade.
   help                           Show this text.
 
---db defaults to the app's own database: ${databaseFile(defaultDataDir())}`
+--db defaults to the app's own database: ${databaseFile(defaultDataDir())}
+TIME is ISO 8601 with Z or an offset (2026-11-21T18:00:00Z), or a date (2026-11-21: midnight
+in London).`
 
 export interface CliIo {
   out: (text: string) => void
@@ -38,17 +51,31 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
-function options(args: string[]) {
+const common = { db: { type: 'string' }, json: { type: 'boolean', default: false } } as const
+const timeWindow = { from: { type: 'string' }, to: { type: 'string' } } as const
+
+function options<const O extends typeof common>(args: string[], known: O = common as O) {
   try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
-    })
+    return parseArgs({ args, allowPositionals: true, strict: true, options: known })
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
+}
+
+/** --from or --to as ISO UTC; a bare date is midnight in London, as a worker would mean it. */
+function instantOption(name: string, value: string): string {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (date) {
+    const iso = parseLondonDateTime(`${date[3]}/${date[2]}/${date[1]} 00:00`)
+    if (iso) return iso
+  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value)) {
+    const ms = Date.parse(value)
+    if (!Number.isNaN(ms)) return new Date(ms).toISOString()
+  }
+  throw new UsageError(
+    `--${name} ${JSON.stringify(value)} is not a time: use ISO 8601 with Z or an offset ` +
+      '(2026-11-21T18:00:00Z) or a date (2026-11-21).',
+  )
 }
 
 function withDb<T>(file: string, mustExist: boolean, run: (db: Db) => T): T {
@@ -96,6 +123,9 @@ function scriptExport({ answers, judgements, referrals, outcomes, ...rest }: Scr
   }
 }
 
+/** An escalation inside its incident's record, without the incident repeated. */
+const escalationExport = ({ incidentId, incidentRef, callReceivedAt, ...rest }: Escalation) => rest
+
 function incidentsCommand(args: string[], io: CliIo): number {
   const { values, positionals } = options(args)
   if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
@@ -108,15 +138,37 @@ function incidentsCommand(args: string[], io: CliIo): number {
     const details = q.listRows().map((row) => q.detail(row.id)!)
     if (values.json) {
       const script = loadScript(DEFAULT_SCRIPT_FILE)
-      const records = details.map(({ row, fields, history }) => ({
-        ...fields,
-        progress: row.progress,
-        origin: row.origin,
-        history: history.map(({ at, field, from, to }) => ({ at, field, from, to })),
-        attempts: contacts.ofIncident(row.id).map(({ incidentId, ...attempt }) => attempt),
-        notes: notes.ofIncident(row.id).map(({ incidentId, ...note }) => note),
-        script: scriptExport(scriptRecord(script, scripts, row.id)),
-      }))
+      const escalations = escalationQueries(db)
+      const { gradeTargets } = escalationSettings(deskQueries(db))
+      const now = io.now()
+      const records = details.map(({ row, fields, history }) => {
+        const attempts = contacts.ofIncident(row.id)
+        const scripted = scriptRecord(script, scripts, row.id)
+        const { facts, ...escalation } = escalationRecord(
+          escalations,
+          row.id,
+          fields,
+          scripted,
+          attempts,
+        )
+        return {
+          ...fields,
+          progress: row.progress,
+          origin: row.origin,
+          history: history.map(({ at, field, from, to }) => ({ at, field, from, to })),
+          attempts: attempts.map(({ incidentId, ...attempt }) => attempt),
+          notes: notes.ofIncident(row.id).map(({ incidentId, ...note }) => note),
+          script: scriptExport(scripted),
+          escalations: escalation.escalations.map(escalationExport),
+          suggestionDismissals: escalation.dismissals.map(({ incidentId, ...d }) => d),
+          escalationAdvice: suggestEscalation(
+            facts,
+            now,
+            gradeTargets,
+            escalation.dismissals.flatMap((d) => d.ruleIds),
+          ),
+        }
+      })
       io.out(JSON.stringify(records, null, 2))
     } else {
       for (const { row } of details) {
@@ -138,6 +190,73 @@ function incidentsCommand(args: string[], io: CliIo): number {
   })
 }
 
+/** Minutes between two instants, to a tenth; null when the later one did not happen. */
+function minutesBetween(from: string, to: string | null): number | null {
+  return to === null ? null : Math.round((Date.parse(to) - Date.parse(from)) / 6_000) / 10
+}
+
+/**
+ * When the response was upgraded: when the feed regrade happened at source, or else when the
+ * worker recorded the controller's upgrade; null when it was not upgraded.
+ */
+const upgradedAt = (e: Escalation) =>
+  e.linkedRegrade?.at ?? (e.outcome?.outcome === 'upgraded' ? e.outcome.at : null)
+
+function escalationsCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = options(args, { ...common, ...timeWindow })
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+  const from = values.from === undefined ? '' : instantOption('from', values.from)
+  // Every stored time sorts before this; ISO strings compare in time order.
+  const to = values.to === undefined ? '9999' : instantOption('to', values.to)
+  if (values.from !== undefined && values.to !== undefined && from >= to) {
+    throw new UsageError('--from must be before --to.')
+  }
+  const file = resolve(values.db ?? databaseFile(defaultDataDir()))
+  return withDb(file, true, (db) => {
+    const listed = escalationQueries(db)
+      .raisedBetween(from, to)
+      .map((e) => ({
+        ...e,
+        minutesFromCall: {
+          toEscalation: minutesBetween(e.callReceivedAt, e.raisedAt),
+          toAcknowledgement: minutesBetween(e.callReceivedAt, e.acknowledgement?.at ?? null),
+          toUpgrade: minutesBetween(e.callReceivedAt, upgradedAt(e)),
+        },
+      }))
+    if (values.json) {
+      io.out(JSON.stringify(listed, null, 2))
+      return 0
+    }
+    const minutes = (m: number | null) => (m === null ? '—' : String(m))
+    const table = [
+      ['Incident', 'Raised', 'Grade', 'State', 'Call→esc', 'Call→ack', 'Call→upgrade'],
+      ...listed.map((e) => [
+        e.incidentRef,
+        formatDateTime(e.raisedAt),
+        `G${e.currentGrade}→G${e.recommendedGrade}`,
+        e.outcome
+          ? e.outcome.outcome === 'upgraded'
+            ? `upgraded to G${e.outcome.grade}`
+            : e.outcome.outcome
+          : e.state,
+        minutes(e.minutesFromCall.toEscalation),
+        minutes(e.minutesFromCall.toAcknowledgement),
+        minutes(e.minutesFromCall.toUpgrade),
+      ]),
+    ]
+    const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)))
+    for (const r of table)
+      io.out(
+        r
+          .map((cell, c) => cell.padEnd(widths[c]!))
+          .join('  ')
+          .trimEnd(),
+      )
+    io.out(`${listed.length} escalation(s); times in minutes from the call`)
+    return 0
+  })
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv
   try {
@@ -146,6 +265,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await ingest(args, io)
       case 'incidents':
         return incidentsCommand(args, io)
+      case 'escalations':
+        return escalationsCommand(args, io)
       case 'help':
       case '--help':
       case '-h':

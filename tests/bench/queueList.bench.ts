@@ -1,6 +1,8 @@
 // The queue call itself: incidents.list through the handler table with 10,000 incidents and
 // 20,000 contact attempts (a third with a call-back), beside the same call before any attempt was
-// logged, so the cost of the attempts summary on each row shows on its own.
+// logged, so the cost of the attempts summary on each row shows on its own; then again with
+// 1,000 escalations (a third still raised, a third acknowledged, a third closed), for the cost of
+// each row's open escalation.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +11,7 @@ import { dispatch } from '../../electron/core/api/dispatch.ts'
 import { applyRecords } from '../../electron/core/feed/applyRecords.ts'
 import { incidentQueries } from '../../electron/core/db/incidentQueries.ts'
 import { contactQueries } from '../../electron/core/db/contactQueries.ts'
+import { escalationQueries } from '../../electron/core/db/escalationQueries.ts'
 import { validateRecord } from '../../electron/core/feed/validateRecord.ts'
 import { syntheticIncidents } from '../../electron/demo/syntheticIncidents.ts'
 import { CONTACT_RESULTS } from '../../shared/domain.ts'
@@ -20,6 +23,8 @@ export interface QueueListBench {
   /** Median of the runs after one warm-up, in ms. */
   listMs: number
   withoutAttemptsMs: number
+  escalations: number
+  withEscalationsMs: number
 }
 
 const RUNS = 9
@@ -29,7 +34,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!
 }
 
-export async function benchQueueList(count = 10_000, attempts = 20_000): Promise<QueueListBench> {
+export async function benchQueueList(
+  count = 10_000,
+  attempts = 20_000,
+  escalations = 1_000,
+): Promise<QueueListBench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'da-desk-bench-'))
   const nowMs = Date.parse('2026-11-21T21:00:00Z')
   const desk = openDesk({ dataDir, now: () => nowMs, watchInbox: false })
@@ -82,7 +91,40 @@ export async function benchQueueList(count = 10_000, attempts = 20_000): Promise
         })
       }
     })()
-    return { incidents: count, attempts, listMs: await list(), withoutAttemptsMs }
+    const listMs = await list()
+
+    const escalated = escalationQueries(desk.db)
+    const by = { by: 'Bench Worker (Bench Service)', sessionId: null }
+    desk.db.transaction(() => {
+      for (let i = 0; i < escalations; i++) {
+        const incidentId = 1 + ((i * 7) % count)
+        const grade = incidentQueries(desk.db).row(incidentId)!.grade
+        if (grade === 1) continue
+        const at = toIsoUtc(nowMs - (escalations - i) * 1000)
+        const escalationId = escalated.raise({
+          ...by,
+          incidentId,
+          at,
+          reasons: ['strangulation', 'injury'],
+          detail: null,
+          currentGrade: grade,
+          recommendedGrade: 1,
+          fromSuggestion: [],
+        })
+        if (i % 3 === 0) continue
+        escalated.acknowledge({ ...by, escalationId, at, controller: 'PC 1234' })
+        if (i % 3 === 1) continue
+        escalated.close({ ...by, escalationId, at, outcome: 'upgraded', grade: 1, reason: null })
+      }
+    })()
+    return {
+      incidents: count,
+      attempts,
+      listMs,
+      withoutAttemptsMs,
+      escalations,
+      withEscalationsMs: await list(),
+    }
   } finally {
     await desk.close()
     rmSync(dataDir, { recursive: true, force: true })

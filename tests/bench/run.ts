@@ -32,7 +32,7 @@ const lines = [
   `| drop-to-visible, ${latency.files} single-incident files | p50 ${r(latency.p50Ms)} ms, p95 ${r(latency.p95Ms)} ms (max ${r(latency.maxMs)} ms) | p95 ≤ 500 ms |`,
   `| ingest ${ingest.records.toLocaleString('en-GB')} records, one file | ${r(ingest.appMs)} ms (${r(ingest.recordsPerSecond).toLocaleString('en-GB')} records/s); bare insert loop ${r(ingest.bareMs)} ms; ratio ${ingest.ratio.toFixed(2)}× | within 3× |`,
   `| queue of ${queue.incidents.toLocaleString('en-GB')} open incidents: sign-in to first row | ${queue.firstRenderMs} ms | — |`,
-  `| incidents.list, ${queueList.incidents.toLocaleString('en-GB')} incidents with ${queueList.attempts.toLocaleString('en-GB')} contact attempts | ${r(queueList.listMs)} ms (no attempts yet: ${r(queueList.withoutAttemptsMs)} ms) | — |`,
+  `| incidents.list, ${queueList.incidents.toLocaleString('en-GB')} incidents with ${queueList.attempts.toLocaleString('en-GB')} contact attempts | ${r(queueList.listMs)} ms (no attempts yet: ${r(queueList.withoutAttemptsMs)} ms; with ${queueList.escalations.toLocaleString('en-GB')} escalations too: ${r(queueList.withEscalationsMs)} ms) | — |`,
   `| holding ↓ through ${queue.keyPresses} rows | longest task ${queue.longestTaskMs} ms (${queue.longTasksOver50Ms} over 50 ms); slowest key press to frame ${queue.slowestKeyPressMs} ms | no task over 50 ms |`,
   `| open an incident with ${incidentOpen.notes} notes and ${incidentOpen.attempts} attempts | ${incidentOpen.openMs} ms to its latest note on screen; paging through the timeline: longest task ${incidentOpen.longestTaskMs} ms (${incidentOpen.longTasksOver50Ms} over 50 ms) | smooth |`,
   ...stalls.map(

@@ -1,7 +1,7 @@
 // SQL for escalations and their lifecycle (raised, acknowledged, linked to a feed regrade,
-// closed by an outcome), for dismissed suggestions, and for the incidents the repeat-call rules
-// compare. Every lifecycle step is a row of its own that the tables never let change; the
-// regrade link is written by a trigger (migration 4) whichever way the regrade arrives.
+// closed by an outcome), for dismissed suggestions, and for counting the earlier incidents the
+// repeat-call rules look at. Every lifecycle step is a row of its own that the tables never let
+// change; the regrade link is written by a trigger (migration 4) whichever way it arrives.
 import type { Db } from './openDatabase.ts'
 import type { Grade } from '#shared/domain.ts'
 import type {
@@ -44,16 +44,38 @@ export interface NewDismissal extends Recorded {
   reason: string
 }
 
-/** What the repeat-call rules compare between incidents. */
-export interface RepeatCandidate {
+/** The incident whose earlier call-outs are counted, and the start of the window (ISO UTC). */
+export interface RepeatQuery {
   id: number
   receivedAt: string
+  from: string
   address: string | null
   postcode: string | null
   victimPhone: string | null
   victimName: string | null
   victimDob: string | null
 }
+
+export interface RepeatCounts {
+  earlierAtAddress: number
+  earlierForVictim: number
+}
+
+// The loose keys addresses, phone numbers and names are compared by, written exactly as the
+// indexes of migration 4 hold them so that SQLite can use those indexes. Case is folded for
+// ASCII letters only (SQLite's lower()).
+const addressKey = (x: string) =>
+  `lower(replace(replace(replace(replace(${x}, ' ', ''), char(9), ''), char(10), ''),
+    char(13), ''))`
+/** The last ten digits, so 07700 900456 and +44 7700 900456 are the same number. */
+const phoneKey = (x: string) =>
+  `substr(replace(replace(replace(replace(replace(replace(${x}, ' ', ''), '-', ''), '(', ''),
+    ')', ''), '+', ''), '.', ''), -10)`
+const nameKey = (x: string) => `lower(replace(${x}, ' ', ''))`
+const postcodeKey = (x: string) => `upper(replace(${x}, ' ', ''))`
+
+/** Incidents other than this one whose call came in within the window before its call. */
+const earlier = `o.id <> :id AND o.received_at >= :from AND o.received_at < :receivedAt`
 
 interface EscalationRow {
   id: number
@@ -156,7 +178,6 @@ export function escalationQueries(db: Db) {
   const ofIncident = db.prepare<{ incidentId: number }, EscalationRow>(
     `${selectEscalation} WHERE e.incident_id = :incidentId ORDER BY e.id`,
   )
-  const all = db.prepare<[], EscalationRow>(`${selectEscalation} ORDER BY e.incident_id, e.id`)
   const raisedBetween = db.prepare<{ from: string; to: string }, EscalationRow>(
     `${selectEscalation} WHERE e.raised_at >= :from AND e.raised_at < :to ORDER BY e.raised_at, e.id`,
   )
@@ -169,15 +190,25 @@ export function escalationQueries(db: Db) {
   const dismissalsOf = db.prepare<{ incidentId: number }, DismissalRow>(
     `${selectDismissal} WHERE incident_id = :incidentId ORDER BY id`,
   )
-  const allDismissals = db.prepare<[], DismissalRow>(`${selectDismissal} ORDER BY id`)
-  const selectCandidate = `
-    SELECT id, received_at AS receivedAt, address, postcode, victim_phone AS victimPhone,
-           victim_name AS victimName, victim_dob AS victimDob
-    FROM incidents`
-  const candidatesBetween = db.prepare<{ from: string; to: string }, RepeatCandidate>(
-    `${selectCandidate} WHERE received_at >= :from AND received_at < :to`,
+  // Where both incidents give a postcode it must agree: "2 High Street" is in many towns.
+  const atAddress = db.prepare<RepeatQuery, { n: number }>(
+    `SELECT count(*) AS n FROM incidents o
+     WHERE ${addressKey('o.address')} = ${addressKey(':address')}
+       AND ${addressKey(':address')} <> ''
+       AND (o.postcode IS NULL OR :postcode IS NULL
+            OR ${postcodeKey('o.postcode')} = ${postcodeKey(':postcode')})
+       AND ${earlier}`,
   )
-  const allCandidates = db.prepare<[], RepeatCandidate>(selectCandidate)
+  // A number too short to be one ("999", "n/a") matches nothing; nor does a name without a date
+  // of birth.
+  const forVictim = db.prepare<RepeatQuery, { n: number }>(
+    `SELECT count(*) AS n FROM incidents o
+     WHERE ((${phoneKey('o.victim_phone')} = ${phoneKey(':victimPhone')}
+             AND length(${phoneKey(':victimPhone')}) >= 6)
+            OR (${nameKey('o.victim_name')} = ${nameKey(':victimName')}
+                AND o.victim_dob = :victimDob AND ${nameKey(':victimName')} <> ''))
+       AND ${earlier}`,
+  )
   const toDismissal = ({ ruleIds, ...rest }: DismissalRow): SuggestionDismissal => ({
     ...rest,
     ruleIds: JSON.parse(ruleIds) as string[],
@@ -211,16 +242,15 @@ export function escalationQueries(db: Db) {
     },
     /** Oldest first. */
     ofIncident: (incidentId: number) => ofIncident.all({ incidentId }).map(toEscalation),
-    /** Every escalation, by incident, oldest first. */
-    all: () => all.all().map(toEscalation),
     /** Raised at or after `from` and before `to` (ISO UTC), in the order raised. */
     raisedBetween: (from: string, to: string) => raisedBetween.all({ from, to }).map(toEscalation),
     /** Oldest first. */
     dismissalsOf: (incidentId: number) => dismissalsOf.all({ incidentId }).map(toDismissal),
-    allDismissals: () => allDismissals.all().map(toDismissal),
-    /** Incidents whose call came in at or after `from` and before `to` (ISO UTC). */
-    repeatCandidates: (from: string, to: string) => candidatesBetween.all({ from, to }),
-    allRepeatCandidates: () => allCandidates.all(),
+    /** Earlier incidents at the same address and for the same victim, within the window. */
+    repeatCounts: (q: RepeatQuery): RepeatCounts => ({
+      earlierAtAddress: atAddress.get(q)!.n,
+      earlierForVictim: forVictim.get(q)!.n,
+    }),
   }
 }
 

@@ -1,23 +1,15 @@
 // Everything about escalation for one incident: its escalations with their lifecycle, what the
-// suggestion rules look at, and the suggestions set aside. The incident view shows it; the page
-// runs the rules on the facts with its own clock, so a response going overdue lights the button.
+// suggestion rules look at, and the suggestions set aside. The incident view shows it and the
+// CLI exports it; the page runs the rules on the facts with its own clock, so a response going
+// overdue lights the button without asking the Node side again.
 import type { ContactAttempt, IncidentFields } from '#shared/domain.ts'
 import type { EscalationRecord } from '#shared/escalation.ts'
+import { REPEAT_WINDOW_DAYS } from '#shared/escalationRules.ts'
 import type { ScriptRecord } from '#shared/script.ts'
-import type { EscalationQueries, RepeatCandidate } from '../db/escalationQueries.ts'
+import type { EscalationQueries } from '../db/escalationQueries.ts'
 import { escalationFacts } from './facts.ts'
-import { repeatCounts, repeatWindow } from './repeatIncidents.ts'
 
-/** An incident as the repeat-call rules compare it. */
-const repeatCandidate = (id: number, f: IncidentFields): RepeatCandidate => ({
-  id,
-  receivedAt: f.receivedAt,
-  address: f.location.address,
-  postcode: f.location.postcode,
-  victimPhone: f.victim.phone,
-  victimName: f.victim.name,
-  victimDob: f.victim.dateOfBirth,
-})
+const REPEAT_WINDOW_MS = REPEAT_WINDOW_DAYS * 24 * 60 * 60_000
 
 export function escalationRecord(
   queries: EscalationQueries,
@@ -26,11 +18,17 @@ export function escalationRecord(
   script: ScriptRecord,
   attempts: readonly ContactAttempt[],
 ): EscalationRecord {
-  const { from, to } = repeatWindow(fields.receivedAt)
-  const repeats = repeatCounts(
-    repeatCandidate(incidentId, fields),
-    queries.repeatCandidates(from, to),
-  )
+  // Counted back from the incident's own call, not from now: a third call-out stays one.
+  const repeats = queries.repeatCounts({
+    id: incidentId,
+    receivedAt: fields.receivedAt,
+    from: new Date(Date.parse(fields.receivedAt) - REPEAT_WINDOW_MS).toISOString(),
+    address: fields.location.address,
+    postcode: fields.location.postcode,
+    victimPhone: fields.victim.phone,
+    victimName: fields.victim.name,
+    victimDob: fields.victim.dateOfBirth,
+  })
   return {
     escalations: queries.ofIncident(incidentId),
     facts: escalationFacts(fields, script, attempts, repeats),

@@ -3,7 +3,9 @@
 // escalation has at most one of each later step, and an incident has at most one open
 // escalation (one without an outcome) at a time. A regrade to a higher grade, from the feed or
 // typed by hand, links itself to the incident's open escalation whichever way it arrives (app,
-// CLI). Dismissed suggestions are records too.
+// CLI). Dismissed suggestions are records too. The repeat-call rules look for earlier incidents
+// at the same address or for the same victim, typed loosely by different call handlers; the
+// indexes hold exactly the loose keys db/escalationQueries.ts compares.
 import { appendOnly } from './appendOnly.ts'
 
 export const sql = `
@@ -94,4 +96,15 @@ CREATE TABLE suggestion_dismissals (
 ) STRICT;
 CREATE INDEX suggestion_dismissals_by_incident ON suggestion_dismissals (incident_id, id);
 ${appendOnly('suggestion_dismissals', 'dismissed suggestions')}
+
+CREATE INDEX incidents_by_address_key ON incidents (
+  lower(replace(replace(replace(replace(address, ' ', ''), char(9), ''), char(10), ''),
+    char(13), '')),
+  received_at);
+CREATE INDEX incidents_by_phone_key ON incidents (
+  substr(replace(replace(replace(replace(replace(replace(victim_phone, ' ', ''), '-', ''), '(', ''),
+    ')', ''), '+', ''), '.', ''), -10),
+  received_at);
+CREATE INDEX incidents_by_victim_key ON incidents (
+  lower(replace(victim_name, ' ', '')), victim_dob, received_at);
 `
