@@ -259,6 +259,26 @@ export function handoverQueries(db: Db) {
      WHERE ${idIn('incident_id')} AND at < :before GROUP BY incident_id`,
   )
 
+  const outstanding = db.prepare<
+    { asAt: string },
+    {
+      id: number
+      incidentId: number
+      incidentRef: string
+      owner: string
+      text: string
+      at: string
+      by: string
+    }
+  >(
+    `SELECT n.id, n.incident_id AS incidentId, i.incident_ref AS incidentRef,
+            n.action_owner AS owner, n.text, n.at, n.author AS "by"
+     FROM notes n INDEXED BY notes_actions JOIN incidents i ON i.id = n.incident_id
+     WHERE n.action_owner IS NOT NULL AND n.at <= :asAt
+       AND NOT EXISTS (SELECT 1 FROM note_action_done d WHERE d.note_id = n.id AND d.at <= :asAt)
+     ORDER BY n.id`,
+  )
+
   const batch = <T>(select: string) => {
     const statement = db.prepare<{ ids: string; asAt: string }, T>(select)
     return (incidentIds: readonly number[], asAt: string) =>
@@ -491,6 +511,8 @@ export function handoverQueries(db: Db) {
        FROM audit_log WHERE action = 'incident.progress' AND ${idIn('incident_id')}
        ORDER BY id`,
     ),
+    /** Every action note not done at an instant, on any incident, oldest first. */
+    outstandingActions: (asAt: string) => outstanding.all({ asAt }),
     /** When each incident was last handed over before an instant. */
     lastHandedOver(incidentIds: readonly number[], before: string): Map<number, string> {
       return new Map(lastHandedOver.all({ ids: ids(incidentIds), before }).map((r) => [r.id, r.at]))

@@ -338,6 +338,15 @@ export function handoverRecord(
     people,
     locations,
     incidents,
-    outstandingActions: incidents.flatMap((i) => i.outstandingActions),
+    // Every action still outstanding, also those carried on incidents this shift did not touch.
+    outstandingActions: queries.outstandingActions(selection.asAt).map((a) => ({
+      id: `note-${a.id}`,
+      incidentId: `incident-${a.incidentId}`,
+      incidentRef: a.incidentRef,
+      owner: a.owner as ActionOwner,
+      text: stats ? null : a.text,
+      at: a.at,
+      by: stats ? null : a.by,
+    })),
   }
 }

@@ -35,6 +35,8 @@ CREATE INDEX shift_sessions_by_shift ON shift_sessions (shift_id);
 -- the incidents a shift touched are found.
 CREATE INDEX audit_log_by_session ON audit_log (session_id, at);
 CREATE INDEX contact_attempts_by_session ON contact_attempts (session_id, at);
+-- Outstanding actions are carried from shift to shift until done: every handover lists them.
+CREATE INDEX notes_actions ON notes (id) WHERE action_owner IS NOT NULL;
 
 INSERT INTO shifts (id, started_at, ended_at)
 SELECT s.id, s.signed_in_at,
