@@ -1,13 +1,23 @@
 // The command line over the same core as the app: `da-desk <command> [options]`.
 // Exit codes: 0 done, 1 failed (e.g. no database), 2 usage error, 3 some input was rejected.
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { userInfo } from 'node:os'
+import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { FileReport } from '#shared/domain.ts'
 import type { Escalation } from '#shared/escalation.ts'
 import { suggestEscalation } from '#shared/escalationRules.ts'
 import type { ScriptRecord } from '#shared/script.ts'
-import { formatDateTime, parseLondonDateTime } from '#shared/time.ts'
+import { formatDateTime, parseLondonDateTime, toIsoUtc } from '#shared/time.ts'
+import { EXPORT_FORMATS, FIGURE_LABELS } from '#shared/handover.ts'
+import type { ExportFormat } from '#shared/handover.ts'
+import { handoverQueries } from '#core/db/handoverQueries.ts'
+import { ExportWriteError } from '#core/handover/atomicWrite.ts'
+import { exportFiles } from '#core/handover/exportFiles.ts'
+import { figuresPeriod, riskRule } from '#core/handover/figures.ts'
+import { exportAuditDetail, exportBaseName, recordExport } from '#core/handover/handlers.ts'
+import { handoverRecord } from '#core/handover/handoverRecord.ts'
+import { handoverSettings } from '#core/handover/settings.ts'
 import { openDatabase } from '#core/db/openDatabase.ts'
 import type { Db } from '#core/db/openDatabase.ts'
 import { incidentQueries } from '#core/db/incidentQueries.ts'
@@ -19,7 +29,7 @@ import { escalationQueries } from '#core/db/escalationQueries.ts'
 import { escalationRecord } from '#core/escalation/escalationRecord.ts'
 import { escalationSettings } from '#core/escalation/settings.ts'
 import { ingestFile } from '#core/feed/ingestFile.ts'
-import { databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '#core/paths.ts'
+import { APP_VERSION, databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '#core/paths.ts'
 import { loadScript } from '#core/script/loadScript.ts'
 import { scriptRecord } from '#core/script/scriptRecord.ts'
 
@@ -37,6 +47,16 @@ Commands:
                                  List the escalations raised from --from (inclusive) to --to
                                  (exclusive), with minutes from the call to the escalation,
                                  to the controller's acknowledgement and to the upgrade.
+  export [--db FILE] (--shift ID | --from TIME --to TIME) --format FORMAT [--stats-only]
+         --out DIR               Write a shift's handover (or the records of the shifts that
+                                 started in a period) as the app does: FORMAT is pdf, csv or
+                                 json (repeat --format or list them: pdf,csv,json), with a
+                                 manifest of every file's SHA-256, all or nothing, into DIR (a
+                                 folder that exists). Prints the manifest. Audited; it does not
+                                 mark incidents handed over (only the app's hand over does).
+  stats [--db FILE] --from TIME --to TIME [--json]
+                                 The figures for the shifts that started from --from to --to,
+                                 and week by week (docs/handover.md defines each).
   help                           Show this text.
 
 --db defaults to the app's own database: ${databaseFile(defaultDataDir())}
@@ -257,6 +277,154 @@ function escalationsCommand(args: string[], io: CliIo): number {
   })
 }
 
+/** Who the audit log names for an export from the command line. */
+function cliActor(): string {
+  let user = 'unknown user'
+  try {
+    user = userInfo().username
+  } catch {
+    // No user name on this system: the entry still says it came from the command line.
+  }
+  return `da-desk command line (${user})`
+}
+
+function periodOptions(values: { from?: string; to?: string }) {
+  if (values.from === undefined || values.to === undefined) {
+    throw new UsageError('Give both --from and --to.')
+  }
+  const from = instantOption('from', values.from)
+  const to = instantOption('to', values.to)
+  if (from >= to) throw new UsageError('--from must be before --to.')
+  return { from, to }
+}
+
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = options(args, {
+    ...common,
+    ...timeWindow,
+    shift: { type: 'string' },
+    format: { type: 'string', multiple: true },
+    'stats-only': { type: 'boolean', default: false },
+    out: { type: 'string' },
+  })
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+  const byShift = values.shift !== undefined
+  const byPeriod = values.from !== undefined || values.to !== undefined
+  if (byShift === byPeriod) throw new UsageError('Give either --shift ID or --from and --to.')
+  const formats = (values.format ?? []).flatMap((f) => f.split(',')).map((f) => f.trim())
+  if (formats.length === 0) throw new UsageError('Give --format pdf, csv or json.')
+  for (const f of formats) {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(f)) {
+      throw new UsageError(`--format ${JSON.stringify(f)}: use pdf, csv or json.`)
+    }
+  }
+  if (new Set(formats).size !== formats.length) throw new UsageError('Give each format once.')
+  if (values.out === undefined) throw new UsageError('Give --out DIR, the folder to write to.')
+  const shiftId = byShift ? Number(values.shift) : null
+  if (shiftId !== null && !(Number.isInteger(shiftId) && shiftId > 0)) {
+    throw new UsageError(`--shift ${JSON.stringify(values.shift)} is not a shift number.`)
+  }
+  const period = byPeriod ? periodOptions(values) : null
+  const folder = resolve(values.out)
+  const file = resolve(values.db ?? databaseFile(defaultDataDir()))
+  if (!existsSync(file)) throw new Error(`No database at ${file}.`)
+  const db = openDatabase(file)
+  try {
+    const queries = handoverQueries(db)
+    const desk = deskQueries(db)
+    const settings = handoverSettings(desk, dirname(file))
+    const script = loadScript(DEFAULT_SCRIPT_FILE)
+    const now = toIsoUtc(io.now())
+    const statisticsOnly = values['stats-only']
+    const header = {
+      service: settings.serviceName,
+      force: settings.forceName,
+      protectiveMarking: settings.protectiveMarking,
+      exportedAt: now,
+      exportedBy: cliActor(),
+      appVersion: APP_VERSION,
+      statisticsOnly,
+    }
+    let record
+    if (shiftId !== null) {
+      const shift = queries.shift(shiftId)
+      if (!shift) throw new Error(`No shift ${shiftId} in ${file}.`)
+      const to = shift.endedAt ?? now
+      record = handoverRecord(queries, script, {
+        ...header,
+        scope: 'shift',
+        selection: { shiftId, from: shift.startedAt, to, asAt: to },
+        from: shift.startedAt,
+        to,
+        workers: shift.workers,
+      })
+    } else {
+      const { from, to } = period!
+      const asAt = to < now ? to : now
+      record = handoverRecord(queries, script, {
+        ...header,
+        scope: 'period',
+        selection: { shiftId: null, from, to, asAt },
+        from,
+        to,
+        workers: [...new Set(queries.shiftsStarted(from, to).flatMap((s) => s.workers))],
+      })
+    }
+    let written
+    try {
+      written = await exportFiles(record, formats as ExportFormat[], folder, exportBaseName(record))
+    } catch (error) {
+      if (error instanceof ExportWriteError) {
+        throw new Error(`Nothing was exported: ${error.message} No file was left behind.`, {
+          cause: error,
+        })
+      }
+      throw error
+    }
+    db.transaction(() => {
+      const exportId = recordExport(queries, written, folder, null, null)
+      desk.audit({
+        at: now,
+        sessionId: null,
+        actor: cliActor(),
+        action: 'handover.export',
+        incidentId: null,
+        detail: exportAuditDetail(exportId, written, folder),
+      })
+    })()
+    io.out(JSON.stringify(written.manifest, null, 2))
+    return 0
+  } finally {
+    db.close()
+  }
+}
+
+function statsCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = options(args, { ...common, ...timeWindow })
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+  const { from, to } = periodOptions(values)
+  const file = resolve(values.db ?? databaseFile(defaultDataDir()))
+  return withDb(file, true, (db) => {
+    const now = toIsoUtc(io.now())
+    const figures = figuresPeriod(
+      handoverQueries(db),
+      { from, to, asAt: to < now ? to : now },
+      riskRule(loadScript(DEFAULT_SCRIPT_FILE)),
+    )
+    if (values.json) {
+      io.out(JSON.stringify(figures, null, 2))
+      return 0
+    }
+    io.out(`${formatDateTime(from)} to ${formatDateTime(to)}: ${figures.shifts} shift(s)`)
+    const keys = Object.keys(FIGURE_LABELS) as (keyof typeof FIGURE_LABELS)[]
+    const width = Math.max(...keys.map((k) => FIGURE_LABELS[k].length))
+    for (const k of keys) {
+      io.out(`${FIGURE_LABELS[k].padEnd(width)}  ${figures.figures[k] ?? '—'}`)
+    }
+    return 0
+  })
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv
   try {
@@ -267,6 +435,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return incidentsCommand(args, io)
       case 'escalations':
         return escalationsCommand(args, io)
+      case 'export':
+        return await exportCommand(args, io)
+      case 'stats':
+        return statsCommand(args, io)
       case 'help':
       case '--help':
       case '-h':
