@@ -1,10 +1,13 @@
 // The top of the open incident: reference, grade, police status, when it came in and how long
-// ago, and the worker's progress.
+// ago, its handover marks and outstanding actions, the worker's progress, and the C&C log update
+// for the police incident log.
 import { Box, Typography } from '@mui/material'
 import type { QueueRow } from '#shared/domain.ts'
 import { formatAge, formatDateTime, formatTime } from '#shared/time.ts'
 import { useDesk } from '../store/useDesk.ts'
+import { CcLogUpdateButton } from '../handover/CcLogUpdateButton.tsx'
 import { GradeChip } from '../queue/GradeChip.tsx'
+import { HandoverMarks, hasHandoverMarks } from '../queue/HandoverMarks.tsx'
 import { RegradeMark } from '../queue/RegradeMark.tsx'
 import { POLICE_STATUS_LABELS } from './fieldLabels.ts'
 import { ProgressControl } from './ProgressControl.tsx'
@@ -46,7 +49,11 @@ export function IncidentHeader({ row }: { row: QueueRow }) {
           </Typography>
         )}
       </Typography>
-      <ProgressControl id={row.id} progress={row.progress} />
+      {hasHandoverMarks(row) && <HandoverMarks row={row} size="medium" />}
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <ProgressControl id={row.id} progress={row.progress} />
+        <CcLogUpdateButton incidentId={row.id} incidentRef={row.incidentRef} />
+      </Box>
     </Box>
   )
 }

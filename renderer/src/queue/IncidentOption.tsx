@@ -15,15 +15,21 @@ import { FLASH_MS, type FlashKind } from '../store/queueSlice.ts'
 import { ContactLine, hasContactLine } from './ContactLine.tsx'
 import { FlagList } from './FlagList.tsx'
 import { GradeChip } from './GradeChip.tsx'
+import { HandoverMarks, hasHandoverMarks } from './HandoverMarks.tsx'
 import { ProgressMark } from './ProgressMark.tsx'
 import { RegradeMark } from './RegradeMark.tsx'
 
 const ROW_HEIGHT = 92
-/** A row with calls or a call-back has a fourth line for them. */
-const CONTACT_ROW_HEIGHT = 120
+/** A row with calls or a call-back has a line for them; one with handover marks, a line for
+ * those. */
+const EXTRA_LINE_HEIGHT = 28
 
 export function rowHeight(row: QueueRow): number {
-  return hasContactLine(row) ? CONTACT_ROW_HEIGHT : ROW_HEIGHT
+  return (
+    ROW_HEIGHT +
+    (hasContactLine(row) ? EXTRA_LINE_HEIGHT : 0) +
+    (hasHandoverMarks(row) ? EXTRA_LINE_HEIGHT : 0)
+  )
 }
 
 export function optionId(id: number): string {
@@ -215,6 +221,7 @@ export const IncidentOption = memo(function IncidentOption({
         <FlagList flags={row.flags} />
       </Box>
       {hasContactLine(row) && <ContactLine row={row} nowMs={nowMs} />}
+      {hasHandoverMarks(row) && <HandoverMarks row={row} />}
     </Box>
   )
 })

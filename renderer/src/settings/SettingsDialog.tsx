@@ -1,5 +1,6 @@
 // Settings: the feed's inbox folder (saved on request; the Node side may refuse it, and says
-// why), the colour theme (applied at once and saved) and the quick phrases for notes.
+// why), the colour theme (applied at once and saved), the quick phrases for notes and the
+// handover record's service, force, marking and export folder.
 import { useState, type FormEvent } from 'react'
 import {
   Box,
@@ -18,6 +19,7 @@ import {
 } from '@mui/material'
 import type { Theme } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
+import { HandoverSettingsForm } from './HandoverSettingsForm.tsx'
 import { QuickPhrasesEditor } from './QuickPhrasesEditor.tsx'
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -80,6 +82,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             </RadioGroup>
           </FormControl>
           <QuickPhrasesEditor />
+          {settings && <HandoverSettingsForm settings={settings} />}
         </Stack>
       </DialogContent>
       <DialogActions>

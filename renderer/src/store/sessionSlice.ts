@@ -24,6 +24,7 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
       get().loadHealth(),
       get().loadSettings(),
       get().loadScript(),
+      get().loadShift(),
     ])
   }
 
@@ -37,7 +38,8 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
         get().loadSettings(),
       ])
       set({ session: session ?? null, sessionChecked: true })
-      if (session) await loadDesk()
+      // Signed in: the desk, with its shift. Not: the shift a sign-in would join, if any.
+      await (session ? loadDesk() : get().loadShift())
     },
     signIn: async (workerName, organisation) => {
       const result = await call('session.signIn', { workerName, organisation })
@@ -61,9 +63,18 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
       if (result !== undefined) get().endSession()
     },
     endSession: () => {
-      set({ session: null, sessionChecked: true, activeId: null, searchText: '' })
+      set({
+        session: null,
+        sessionChecked: true,
+        activeId: null,
+        searchText: '',
+        handoverPreview: null,
+        figures: null,
+        figuresExport: null,
+      })
       get().clearSelection()
       get().clearQueue()
+      void get().loadShift()
     },
   }
 }

@@ -1,6 +1,11 @@
-// The worker's settings: where the feed inbox is, the colour theme, and the quick phrases for
-// notes.
+// The worker's settings: where the feed inbox is, the colour theme, the quick phrases for notes,
+// and the handover record's header (service, force), marking and export folder.
 import type { Settings, Theme } from '#shared/domain.ts'
+
+export type HandoverSettings = Pick<
+  Settings,
+  'serviceName' | 'forceName' | 'protectiveMarking' | 'exportDir'
+>
 import { call } from '../api.ts'
 import type { DeskSlice } from './deskState.ts'
 import { request } from './request.ts'
@@ -15,6 +20,8 @@ export interface SettingsSlice {
   saveInboxDir(inboxDir: string): Promise<string | null>
   /** Resolves to the reason when the list was refused, for the form to show. */
   saveQuickPhrases(quickPhrases: string[]): Promise<string | null>
+  /** Resolves to the reason when they were refused, for the form to show. */
+  saveHandoverSettings(update: HandoverSettings): Promise<string | null>
 }
 
 export const createSettingsSlice: DeskSlice<SettingsSlice> = (set, get) => ({
@@ -43,6 +50,13 @@ export const createSettingsSlice: DeskSlice<SettingsSlice> = (set, get) => ({
     const result = await call('settings.update', { quickPhrases })
     if (!result.ok) return result.error.message
     set({ settings: result.value })
+    return null
+  },
+  saveHandoverSettings: async (update) => {
+    const result = await call('settings.update', update)
+    if (!result.ok) return result.error.message
+    set({ settings: result.value })
+    get().tell('Handover settings saved.', 'success')
     return null
   },
 })

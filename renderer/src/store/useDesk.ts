@@ -3,12 +3,14 @@ import { create } from 'zustand'
 import type { DeskState } from './deskState.ts'
 import { createContactSlice } from './contactSlice.ts'
 import { createFeedSlice } from './feedSlice.ts'
+import { createFiguresSlice } from './figuresSlice.ts'
 import { createNotesSlice } from './notesSlice.ts'
 import { createQueueSlice } from './queueSlice.ts'
 import { createScriptSlice } from './scriptSlice.ts'
 import { createSelectionSlice } from './selectionSlice.ts'
 import { createSessionSlice } from './sessionSlice.ts'
 import { createSettingsSlice } from './settingsSlice.ts'
+import { createShiftSlice } from './shiftSlice.ts'
 import { createUiSlice } from './uiSlice.ts'
 
 export const useDesk = create<DeskState>()((...args) => ({
@@ -20,5 +22,7 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createScriptSlice(...args),
   ...createFeedSlice(...args),
   ...createSettingsSlice(...args),
+  ...createShiftSlice(...args),
+  ...createFiguresSlice(...args),
   ...createUiSlice(...args),
 }))
