@@ -44,11 +44,10 @@ const inWindow = (t: string) => `${t}.session_id = ss.session_id
 
 /** Any audited act of a shift's worker on an incident (records, progress, views) touches it. */
 const touched = `
-  touched AS (
-    SELECT ss.shift_id, ss.s_to, a.incident_id, min(a.at) AS first_at, max(a.at) AS last_at
-    FROM ss JOIN audit_log a ON ${inWindow('a')}
-    WHERE a.incident_id IS NOT NULL
-    GROUP BY ss.shift_id, a.incident_id)`
+  SELECT ss.shift_id, ss.s_to, a.incident_id, min(a.at) AS first_at, max(a.at) AS last_at
+  FROM ss JOIN audit_log a ON ${inWindow('a')}
+  WHERE a.incident_id IS NOT NULL
+  GROUP BY ss.shift_id, a.incident_id`
 
 /** The shifts to count: one shift, or those that started in a period. */
 export interface ShiftSelection {
@@ -140,15 +139,36 @@ export function handoverQueries(db: Db) {
        UNION ALL SELECT x.signed_out_at FROM shift_sessions m JOIN sessions x ON x.id = m.session_id
        WHERE m.shift_id = :id)`,
   )
-  const touches = db.prepare<ShiftSelection, Touch>(
-    `WITH ${shiftSet}, ${touched}
-     SELECT shift_id AS shiftId, incident_id AS incidentId, first_at AS firstAt, last_at AS lastAt
-     FROM touched ORDER BY first_at, incident_id`,
+  // The incidents the selected shifts touched are worked out once per call into a table of this
+  // connection's own, which the counts then read (it is the costliest part of a year's figures).
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS figures_touched (
+    shift_id INTEGER NOT NULL, s_to TEXT NOT NULL, incident_id INTEGER NOT NULL,
+    first_at TEXT NOT NULL, last_at TEXT NOT NULL, PRIMARY KEY (shift_id, incident_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS temp.figures_touched_by_incident ON figures_touched (incident_id)`)
+  const clearTouched = db.prepare(`DELETE FROM temp.figures_touched`)
+  const fillTouched = db.prepare<ShiftSelection>(
+    `INSERT INTO temp.figures_touched (shift_id, s_to, incident_id, first_at, last_at)
+     WITH ${shiftSet} ${touched}`,
   )
-  const reviewedCounts = db.prepare<ShiftSelection, { shiftId: number; n: number }>(
-    `WITH ${shiftSet}, ${touched}
-     SELECT shift_id AS shiftId, count(*) AS n FROM touched GROUP BY shift_id`,
+  const touches = db.prepare<[], Touch>(
+    `SELECT shift_id AS shiftId, incident_id AS incidentId, first_at AS firstAt, last_at AS lastAt
+     FROM temp.figures_touched ORDER BY first_at, incident_id`,
   )
+  const reviewedCounts = db.prepare<[], { shiftId: number; n: number }>(
+    `SELECT shift_id AS shiftId, count(*) AS n FROM temp.figures_touched GROUP BY shift_id`,
+  )
+  /** Fills the touched table for a selection and runs `read` on it, in one transaction. */
+  const withTouched = <T>(selection: ShiftSelection, read: () => T): T =>
+    db.transaction(() => {
+      clearTouched.run()
+      fillTouched.run(selection)
+      try {
+        return read()
+      } finally {
+        clearTouched.run()
+      }
+    })()
   const attemptCounts = db.prepare<
     ShiftSelection,
     { shiftId: number; attempts: number; spoke: number }
@@ -205,43 +225,48 @@ export function handoverQueries(db: Db) {
   )
   // The first attempt ever that spoke to the victim, when it falls in one of the shifts.
   const firstContacts = db.prepare<ShiftSelection, TimedEvent>(
-    `WITH ${shiftSet}
+    `WITH ${shiftSet},
+     first AS (SELECT min(id) AS id FROM contact_attempts INDEXED BY contact_attempts_spoke
+               WHERE result = 'spoke-to-victim' GROUP BY incident_id)
      SELECT ss.shift_id AS shiftId, i.received_at AS receivedAt, c.at
-     FROM ss JOIN contact_attempts c ON ${inWindow('c')}
-     JOIN incidents i ON i.id = c.incident_id
-     WHERE c.result = 'spoke-to-victim'
-       AND NOT EXISTS (SELECT 1 FROM contact_attempts e
-                       WHERE e.incident_id = c.incident_id AND e.result = 'spoke-to-victim'
-                         AND e.id < c.id)`,
+     FROM first f JOIN contact_attempts c ON c.id = f.id
+     JOIN ss ON ${inWindow('c')}
+     JOIN incidents i ON i.id = c.incident_id`,
   )
   // Risk as it stood at the end of each shift: the latest answer to each DASH question of the
-  // script in use and the latest judgement, as riskSummary counts them.
+  // script in use and the latest judgement, as riskSummary counts them. A yes counts when no later
+  // answer to the same question came before the shift ended; a judgement when it is the latest.
+  // (No yes answers at all is never high: riskRule's counts start at the script's high band.)
   const highRiskCounts = db.prepare<
-    ShiftSelection & {
-      scriptId: string
-      scriptVersion: string
-      dashIds: string
-      highCounts: string
-    },
+    { scriptId: string; scriptVersion: string; dashIds: string; highCounts: string },
     { shiftId: number; n: number }
   >(
-    `WITH ${shiftSet}, ${touched},
-     latest AS (
-       SELECT t.shift_id, t.incident_id, a.value,
-         row_number() OVER (PARTITION BY t.shift_id, t.incident_id, a.question_id
-                            ORDER BY a.id DESC) AS rn
-       FROM touched t JOIN script_answers a ON a.incident_id = t.incident_id AND a.at <= t.s_to
-       WHERE a.script_id = :scriptId AND a.script_version = :scriptVersion
-         AND a.question_id IN (SELECT value FROM json_each(:dashIds))),
-     yes AS (
-       SELECT shift_id, incident_id, count(*) AS n FROM latest
-       WHERE rn = 1 AND value = 'yes' GROUP BY shift_id, incident_id)
-     SELECT t.shift_id AS shiftId, count(*) AS n
-     FROM touched t LEFT JOIN yes y ON y.shift_id = t.shift_id AND y.incident_id = t.incident_id
-     WHERE coalesce(y.n, 0) IN (SELECT value FROM json_each(:highCounts))
-        OR (SELECT j.high FROM risk_judgements j WHERE j.incident_id = t.incident_id
-            AND j.at <= t.s_to ORDER BY j.id DESC LIMIT 1) = 1
-     GROUP BY t.shift_id`,
+    `WITH yes AS (
+       SELECT t.shift_id, t.incident_id, count(*) AS n
+       FROM script_answers a
+       -- Answers first: most incidents have none, so looking each one's up would cost more.
+       CROSS JOIN temp.figures_touched t INDEXED BY figures_touched_by_incident
+         ON t.incident_id = a.incident_id AND a.at <= t.s_to
+       WHERE a.value = 'yes' AND a.script_id = :scriptId AND a.script_version = :scriptVersion
+         AND a.question_id IN (SELECT value FROM json_each(:dashIds))
+         AND NOT EXISTS (
+           SELECT 1 FROM script_answers b INDEXED BY script_answers_latest
+           WHERE b.incident_id = a.incident_id AND b.question_id = a.question_id
+             AND b.script_id = a.script_id AND b.script_version = a.script_version
+             AND b.id > a.id AND b.at <= t.s_to)
+       GROUP BY t.shift_id, t.incident_id
+       HAVING count(*) IN (SELECT value FROM json_each(:highCounts))),
+     judged AS (
+       SELECT t.shift_id, t.incident_id
+       FROM risk_judgements j
+       CROSS JOIN temp.figures_touched t INDEXED BY figures_touched_by_incident
+         ON t.incident_id = j.incident_id AND j.at <= t.s_to
+       WHERE j.high = 1
+         AND NOT EXISTS (SELECT 1 FROM risk_judgements k
+                         WHERE k.incident_id = j.incident_id AND k.id > j.id AND k.at <= t.s_to))
+     SELECT shift_id AS shiftId, count(*) AS n
+     FROM (SELECT shift_id, incident_id FROM yes UNION SELECT shift_id, incident_id FROM judged)
+     GROUP BY shift_id`,
   )
 
   const insertExport = db.prepare(
@@ -312,7 +337,7 @@ export function handoverQueries(db: Db) {
     lastActivity(id: number): string | null {
       return lastActivity.get({ id })?.at ?? null
     },
-    touches: (selection: ShiftSelection) => touches.all(selection),
+    touches: (selection: ShiftSelection) => withTouched(selection, () => touches.all()),
     counts(selection: ShiftSelection, risk: RiskRule): ShiftCounts[] {
       const byShift = new Map<number, ShiftCounts>()
       const of = (shiftId: number) => {
@@ -337,7 +362,16 @@ export function handoverQueries(db: Db) {
         }
         return c
       }
-      for (const r of reviewedCounts.all(selection)) of(r.shiftId).incidentsReviewed = r.n
+      const risky = {
+        scriptId: risk.scriptId,
+        scriptVersion: risk.scriptVersion,
+        dashIds: JSON.stringify(risk.dashIds),
+        highCounts: JSON.stringify(risk.highCounts),
+      }
+      withTouched(selection, () => {
+        for (const r of reviewedCounts.all()) of(r.shiftId).incidentsReviewed = r.n
+        for (const r of highRiskCounts.all(risky)) of(r.shiftId).highRiskVictims = r.n
+      })
       for (const r of attemptCounts.all(selection)) {
         Object.assign(of(r.shiftId), { contactAttempts: r.attempts, victimsContacted: r.spoke })
       }
@@ -355,14 +389,6 @@ export function handoverQueries(db: Db) {
         of(r.shiftId).escalationsAcknowledged = r.n
       }
       for (const r of upgradedCounts.all(selection)) of(r.shiftId).escalationsUpgraded = r.n
-      const riskParams = {
-        ...selection,
-        scriptId: risk.scriptId,
-        scriptVersion: risk.scriptVersion,
-        dashIds: JSON.stringify(risk.dashIds),
-        highCounts: JSON.stringify(risk.highCounts),
-      }
-      for (const r of highRiskCounts.all(riskParams)) of(r.shiftId).highRiskVictims = r.n
       return [...byShift.values()]
     },
     firstContacts: (selection: ShiftSelection) => firstContacts.all(selection),

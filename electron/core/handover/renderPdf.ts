@@ -25,7 +25,7 @@ import type {
   OutstandingAction,
   ShiftFigures,
 } from '#shared/handover.ts'
-import { formatDateTime, londonDate } from '#shared/time.ts'
+import { formatDateTime } from '#shared/time.ts'
 import { PDF_FONT_FILE } from '../paths.ts'
 
 const BODY = 'Body'
@@ -77,14 +77,11 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
   doc.registerFont(BODY, bodyFont())
   const width = doc.page.width - MARGIN.left - MARGIN.right
   const bottom = () => doc.page.height - MARGIN.bottom
-  const firstDay = londonDate(header.from)
+  const firstDay = formatDateTime(header.from).slice(0, 10)
   /** Times on the shift's first day as HH:mm, others with their date. */
   const when = (iso: string) => {
-    const d = londonDate(iso)
     const text = formatDateTime(iso)
-    return d.year === firstDay.year && d.month === firstDay.month && d.day === firstDay.day
-      ? text.slice(11)
-      : text
+    return text.startsWith(firstDay) ? text.slice(11) : text
   }
   const by = (who: string | null) => (who ? ` by ${who}` : '')
 
@@ -111,14 +108,17 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
   /** The label column's width: wider in the header, narrower in incidents. */
   let labelWidth = 110
   const field = (label: string, value: string) => {
-    doc.font(BODY).fontSize(9.5)
     const valueWidth = width - labelWidth
-    room(doc.heightOfString(value, { width: valueWidth, lineGap: 1 }) + 2)
+    // Room for a line; a longer value runs on to the next page by itself.
+    room(14)
     const y = doc.y
-    doc.font(BOLD).text(label, MARGIN.left, y + ASCENT_GAP * 9.5, {
-      width: labelWidth - 6,
-      lineBreak: false,
-    })
+    doc
+      .font(BOLD)
+      .fontSize(9.5)
+      .text(label, MARGIN.left, y + ASCENT_GAP * 9.5, {
+        width: labelWidth - 6,
+        lineBreak: false,
+      })
     doc.font(BODY).text(value, MARGIN.left + labelWidth, y, { width: valueWidth, lineGap: 1 })
   }
   /** A line of body text, indented, e.g. one attempt or one note. */

@@ -85,6 +85,43 @@ describe('the figures of a shift', () => {
   })
 })
 
+describe('high risk', () => {
+  it('is as it stood at the end of each shift: a later answer or judgement changes only later shifts', async () => {
+    const d = testDesk()
+    const { ids } = await workFixtureShift(d)
+    const first = (await handOver(d)).shift!.id
+    d.setTime('2026-11-22T14:00:00.000Z')
+    await signIn(d, 'Nia Night', 'Harbour')
+    // A's fourteenth yes becomes a no (13 yes: medium), and B's judgement is taken back.
+    await must(d, 'script.answer', {
+      incidentId: ids.a,
+      scriptVersion: '1',
+      questionId: 'dash-threats-to-kill',
+      value: 'no',
+    })
+    await must(d, 'risk.judge', {
+      incidentId: ids.b,
+      high: false,
+      reason: 'Moved away; new information.',
+    })
+    expect((await must(d, 'handover.preview', {})).figures.highRiskVictims).toBe(0)
+    expect(shiftFigures(d, first).highRiskVictims).toBe(2)
+    // And back: a yes again makes A high in this shift.
+    await must(d, 'script.answer', {
+      incidentId: ids.a,
+      scriptVersion: '1',
+      questionId: 'dash-threats-to-kill',
+      value: 'yes',
+    })
+    const preview = await must(d, 'handover.preview', {})
+    expect(preview.figures.highRiskVictims).toBe(1)
+    expect(preview.incidents.map((i) => [i.incidentRef, i.risk.level])).toEqual([
+      ['CL-X-A', 'high'],
+      ['CL-X-B', 'standard'],
+    ])
+  })
+})
+
 describe('the figures of a period', () => {
   it('equal the sum of the shifts that started in it, week by week', async () => {
     const d = testDesk()
