@@ -4,7 +4,7 @@
 // tables the app writes, since working them through the calls would take an hour) through
 // figures.get with its weekly series.
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDesk } from '../../electron/core/desk.ts'
 import type { Desk } from '../../electron/core/desk.ts'
@@ -20,6 +20,8 @@ export interface HandoverBench {
   incidents: number
   /** shift.handOver with PDF, CSV and JSON: record, render, write, fsync, audit. */
   handOverMs: number
+  /** The CPU time it took (the machine may be shared: wall time waits for the others). */
+  handOverCpuMs: number
   pdfPages: number
   bytes: number
   yearIncidents: number
@@ -27,6 +29,9 @@ export interface HandoverBench {
   yearRecords: number
   /** figures.get over the year, with its 53 weeks; median of the runs after a warm-up. */
   yearFiguresMs: number
+  yearFiguresCpuMs: number
+  /** The load average while it ran. */
+  load: number
 }
 
 const DASH = [
@@ -146,12 +151,15 @@ async function busyShift(count: number) {
     nowMs = start + count * 120_000 + 60_000
     const folder = mkdtempSync(join(tmpdir(), 'da-desk-bench-out-'))
     const began = performance.now()
+    const cpu = process.cpuUsage()
     const result = await must(desk, 'shift.handOver', {
       formats: ['pdf', 'csv', 'json'],
       statsOnly: false,
       outDir: folder,
     })
     const handOverMs = performance.now() - began
+    const used = process.cpuUsage(cpu)
+    const handOverCpuMs = (used.user + used.system) / 1000
     const { execFileSync } = await import('node:child_process')
     let pdfPages = 0
     try {
@@ -163,6 +171,7 @@ async function busyShift(count: number) {
     rmSync(folder, { recursive: true, force: true })
     return {
       handOverMs,
+      handOverCpuMs,
       pdfPages,
       bytes: result.files.reduce((n, f) => n + f.bytes, 0),
     }
@@ -304,10 +313,14 @@ export async function benchHandover(busy = 200, year = 50_000): Promise<Handover
   try {
     const request = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' }
     const runs: number[] = []
+    const cpuRuns: number[] = []
     for (let i = 0; i < 6; i++) {
       const began = performance.now()
+      const cpu = process.cpuUsage()
       const figures = await must(y.desk, 'figures.get', request)
       runs.push(performance.now() - began)
+      const used = process.cpuUsage(cpu)
+      cpuRuns.push((used.user + used.system) / 1000)
       if (figures.figures.incidentsReviewed !== year) {
         throw new Error(
           `expected ${year} incidents reviewed, got ${figures.figures.incidentsReviewed}`,
@@ -321,6 +334,8 @@ export async function benchHandover(busy = 200, year = 50_000): Promise<Handover
       yearShifts: y.shifts,
       yearRecords: y.records,
       yearFiguresMs: median(runs.slice(1)),
+      yearFiguresCpuMs: median(cpuRuns.slice(1)),
+      load: loadavg()[0]!,
     }
   } finally {
     await y.close()
