@@ -26,15 +26,18 @@ export function HandoverSettingsForm({ settings }: { settings: Settings }) {
       setProblem('Enter the folder handovers and figures are saved in.')
       return
     }
-    setBusy(true)
-    setProblem(
-      await saveHandoverSettings({
-        serviceName: serviceName.trim(),
-        forceName: forceName.trim(),
-        protectiveMarking: protectiveMarking.trim(),
-        exportDir: exportDir.trim(),
-      }),
+    const typed = {
+      serviceName: serviceName.trim(),
+      forceName: forceName.trim(),
+      protectiveMarking: protectiveMarking.trim(),
+      exportDir: exportDir.trim(),
+    }
+    // Only what changed: an export folder left as it was is not checked again.
+    const changed = Object.fromEntries(
+      Object.entries(typed).filter(([key, value]) => settings[key as keyof typeof typed] !== value),
     )
+    setBusy(true)
+    setProblem(await saveHandoverSettings(changed))
     setBusy(false)
   }
 

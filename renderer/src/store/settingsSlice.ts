@@ -21,7 +21,7 @@ export interface SettingsSlice {
   /** Resolves to the reason when the list was refused, for the form to show. */
   saveQuickPhrases(quickPhrases: string[]): Promise<string | null>
   /** Resolves to the reason when they were refused, for the form to show. */
-  saveHandoverSettings(update: HandoverSettings): Promise<string | null>
+  saveHandoverSettings(update: Partial<HandoverSettings>): Promise<string | null>
 }
 
 export const createSettingsSlice: DeskSlice<SettingsSlice> = (set, get) => ({
