@@ -16,7 +16,10 @@ import { dispatch } from '#core/api/dispatch.ts'
 import { rendererFile } from '#core/rendererFiles.ts'
 
 export const CHROMIUM_PATH = process.env.DA_DESK_CHROMIUM ?? '/usr/bin/chromium'
-const ORIGIN = 'http://da-desk.test'
+// https, so that the page is a secure context as it is in Electron (app:// is registered secure):
+// the clipboard, for one, exists only there. No connection is made: every request is answered by
+// the routing below.
+const ORIGIN = 'https://da-desk.test'
 const RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../out/renderer')
 
 export interface ChromiumHostOptions extends Omit<DeskOptions, 'watchInbox'> {
@@ -93,6 +96,8 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
     locale: 'en-GB',
     timezoneId: 'Europe/London',
   })
+  // As in Electron, the page may write to the clipboard ("Copy C&C log"), never read it.
+  await context.grantPermissions(['clipboard-write'], { origin: ORIGIN })
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url())
     if (url.origin !== ORIGIN) return route.abort('blockedbyclient')

@@ -43,7 +43,7 @@ import { scriptRecord } from './script/scriptRecord.ts'
 import { escalationQueries } from './db/escalationQueries.ts'
 import { escalationHandlers } from './escalation/handlers.ts'
 import { escalationRecord } from './escalation/escalationRecord.ts'
-import { escalationSettings } from './escalation/settings.ts'
+import { escalationSettings, gradeTargetsProblem } from './escalation/settings.ts'
 import { handoverQueries } from './db/handoverQueries.ts'
 import { handoverHandlers } from './handover/handlers.ts'
 import { handoverSettings } from './handover/settings.ts'
@@ -687,6 +687,8 @@ export function openDesk(options: DeskOptions): Desk {
     'settings.get': () => ok(settings()),
     'settings.update': async (update) => {
       if (!session) return fail('not-signed-in', 'Sign in to start your shift first.')
+      const targetsProblem = update.gradeTargets && gradeTargetsProblem(update.gradeTargets)
+      if (targetsProblem) return fail('bad-request', targetsProblem)
       if (update.exportDir !== undefined) {
         const problem = exportDirProblem(update.exportDir)
         if (problem) return fail('bad-request', problem)

@@ -31,15 +31,25 @@ app.enableSandbox()
 let desk: Desk | null = null
 let window: BrowserWindow | null = null
 
+/** Whether a URL (or origin) is our own page's. Node's URL gives a custom scheme the origin
+ * "null", so scheme and host are compared instead. */
+function isOwnUrl(address: string | undefined): boolean {
+  if (address === undefined || !URL.canParse(address)) return false
+  const url = new URL(address)
+  return url.protocol === `${SCHEME}:` && url.host === HOST
+}
+
 /** Only the main frame of our own window, showing our own page, may call the core. */
 function isOwnPage(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
   if (frame === null || frame !== event.sender.mainFrame) return false
-  if (event.sender !== window?.webContents || !URL.canParse(frame.url)) return false
-  // Node's URL gives a custom scheme the origin "null", so compare scheme and host instead.
-  const url = new URL(frame.url)
-  return url.protocol === `${SCHEME}:` && url.host === HOST
+  if (event.sender !== window?.webContents) return false
+  return isOwnUrl(frame.url)
 }
+
+/** The one permission the page is given: writing to the clipboard ("Copy C&C log"), which
+ * Chromium sanitises. Reading the clipboard and everything else stay denied. */
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write'
 
 /** Serves the built page from disk (readFile works inside app.asar); no file:// involved. */
 async function serveRenderer(request: Request): Promise<Response> {
@@ -101,8 +111,15 @@ function createWindow(): void {
 
 async function start(): Promise<void> {
   const ses = session.defaultSession
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  ses.setPermissionCheckHandler(() => false)
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(
+      permission === CLIPBOARD_WRITE && details.isMainFrame && isOwnUrl(details.requestingUrl),
+    ),
+  )
+  ses.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin, details) =>
+      permission === CLIPBOARD_WRITE && details.isMainFrame && isOwnUrl(requestingOrigin),
+  )
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed = details.url.startsWith(`${ORIGIN}/`) || details.url.startsWith('devtools://')
     callback({ cancel: !allowed })

@@ -11,7 +11,7 @@ import type {
   Progress,
   QueueRow,
 } from '#shared/domain.ts'
-import type { OpenEscalationMark } from '#shared/escalation.ts'
+import type { EscalationReason, OpenEscalationMark } from '#shared/escalation.ts'
 
 interface IncidentRecord {
   id: number
@@ -75,13 +75,13 @@ const selectRow = `
    ORDER BY a.id DESC LIMIT 1) AS last_attempt_at,
   (SELECT a.call_back_at FROM contact_attempts a WHERE a.incident_id = i.id
    ORDER BY a.id DESC LIMIT 1) AS call_back_at,
-  (SELECT json_object('id', e.id, 'raisedAt', e.raised_at,
-                      'acknowledgedAt', (SELECT k.at FROM escalation_acknowledgements k
-                                         WHERE k.escalation_id = e.id),
-                      'recommendedGrade', e.recommended_grade, 'reasons', json(e.reasons),
+  (SELECT json_object('id', e.id, 'raisedAt', e.raised_at, 'acknowledgedAt', k.at,
+                      'controller', k.controller, 'recommendedGrade', e.recommended_grade,
+                      'reasons', json(e.reasons),
                       'regradeLinked', EXISTS (SELECT 1 FROM escalation_regrades r
                                                WHERE r.escalation_id = e.id))
    FROM escalations e
+   LEFT JOIN escalation_acknowledgements k ON k.escalation_id = e.id
    WHERE e.incident_id = i.id
      AND NOT EXISTS (SELECT 1 FROM escalation_outcomes o WHERE o.escalation_id = e.id)
    ORDER BY e.id DESC LIMIT 1) AS open_escalation,
@@ -118,12 +118,28 @@ function toFields(r: IncidentRecord): IncidentFields {
   }
 }
 
-/** SQLite's JSON has no booleans: the link comes back as 0 or 1. */
+/** The open escalation as the row's subquery builds it; SQLite's JSON has no booleans. */
+interface OpenEscalationJson {
+  id: number
+  raisedAt: string
+  acknowledgedAt: string | null
+  controller: string | null
+  recommendedGrade: number
+  reasons: string[]
+  regradeLinked: 0 | 1
+}
+
 function toOpenEscalation(json: string): OpenEscalationMark {
-  const mark = JSON.parse(json) as Omit<OpenEscalationMark, 'regradeLinked'> & {
-    regradeLinked: number
+  const e = JSON.parse(json) as OpenEscalationJson
+  return {
+    id: e.id,
+    raisedAt: e.raisedAt,
+    acknowledgedAt: e.acknowledgedAt,
+    controller: e.controller,
+    recommendedGrade: e.recommendedGrade as Grade,
+    reasons: e.reasons as EscalationReason[],
+    regradeLinked: e.regradeLinked === 1,
   }
-  return { ...mark, regradeLinked: mark.regradeLinked === 1 }
 }
 
 function toRow(r: IncidentRecord): QueueRow {

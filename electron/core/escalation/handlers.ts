@@ -53,6 +53,17 @@ export function escalationHandlers(context: DeskContext): Pick<Handlers, Escalat
         const { incidentId, recommendedGrade } = request
         const before = incidents.row(incidentId)
         if (!before) return noIncident(incidentId)
+        // The open one comes first: whatever else is wrong, that is what the worker needs to know.
+        const open = openEscalation(escalations.ofIncident(incidentId))
+        if (open) {
+          return fail(
+            'bad-request',
+            `${before.incidentRef} already has an open escalation, raised at ` +
+              `${formatDateTime(open.raisedAt)} by ${open.raisedBy}` +
+              `${open.acknowledgement ? ` and acknowledged by ${open.acknowledgement.controller}` : ''}: ` +
+              'record its outcome before raising another.',
+          )
+        }
         const reasons = ESCALATION_REASONS.filter((r) => request.reasons.includes(r))
         const detail = request.detail || null
         const fromSuggestion = [...new Set(request.fromSuggestion)]
@@ -76,16 +87,6 @@ export function escalationHandlers(context: DeskContext): Pick<Handlers, Escalat
         const unknown = unknownRules(fromSuggestion)
         if (unknown) {
           return fail('bad-request', `Not escalation rules: ${unknown}. Reload and try again.`)
-        }
-        const open = openEscalation(escalations.ofIncident(incidentId))
-        if (open) {
-          return fail(
-            'bad-request',
-            `${before.incidentRef} already has an open escalation, raised at ` +
-              `${formatDateTime(open.raisedAt)} by ${open.raisedBy}` +
-              `${open.acknowledgement ? ` and acknowledged by ${open.acknowledgement.controller}` : ''}: ` +
-              'record its outcome before raising another.',
-          )
         }
         const escalation = recordWork(
           before,

@@ -1,5 +1,7 @@
-// The bar across the top: app name, feed health, the shift, the actions that are always there
-// (among them the Figures view and Hand over, which ends the shift), and who is signed in.
+// The bar across the top: app name, feed health, the open escalations, the shift, the actions
+// that are always there (among them the Figures view and Hand over, which ends the shift), and
+// who is signed in; under it, the strips that must not be missed (the feed not working, an
+// escalation still waiting for the controller).
 import { useState } from 'react'
 import { AppBar, Box, Button, Divider, Toolbar, Typography } from '@mui/material'
 import AddIcon from '@mui/icons-material/Add'
@@ -7,6 +9,8 @@ import BarChartIcon from '@mui/icons-material/BarChart'
 import ExitToAppIcon from '@mui/icons-material/ExitToApp'
 import LogoutIcon from '@mui/icons-material/Logout'
 import SettingsIcon from '@mui/icons-material/Settings'
+import { EscalationCount } from '../escalation/EscalationCount.tsx'
+import { EscalationReminders } from '../escalation/EscalationReminders.tsx'
 import { FeedHealthStatus } from '../feed/FeedHealthStatus.tsx'
 import { FeedProblemBanner } from '../feed/FeedProblemBanner.tsx'
 import { FiguresDialog } from '../figures/FiguresDialog.tsx'
@@ -50,6 +54,7 @@ export function TopBar() {
         <Box sx={{ flex: '1 1 0', minWidth: 'min-content' }}>
           <FeedHealthStatus />
         </Box>
+        <EscalationCount />
         <Button
           variant={feedDown ? 'contained' : 'outlined'}
           startIcon={<AddIcon />}
@@ -87,6 +92,7 @@ export function TopBar() {
         </Button>
       </Toolbar>
       <FeedProblemBanner />
+      <EscalationReminders />
       {adding && <ManualEntryDialog onClose={() => setAdding(false)} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       {figuresOpen && <FiguresDialog onClose={() => setFiguresOpen(false)} />}

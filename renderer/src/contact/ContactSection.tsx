@@ -7,6 +7,7 @@ import AlarmIcon from '@mui/icons-material/Alarm'
 import PhoneIcon from '@mui/icons-material/Phone'
 import type { IncidentDetail } from '#shared/domain.ts'
 import { formatWhen } from '../app/formatWhen.ts'
+import { Shortcut } from '../app/Shortcut.tsx'
 import { isCallBackDue } from '../queue/arrangeQueue.ts'
 import { useDesk } from '../store/useDesk.ts'
 import { ContactScriptPanel } from '../script/ContactScriptPanel.tsx'
@@ -49,21 +50,7 @@ export function ContactSection({ detail }: { detail: IncidentDetail }) {
           onClick={() => setCalling(true)}
         >
           Call victim
-          <Box
-            component="kbd"
-            aria-hidden
-            sx={{
-              ml: 1,
-              px: 0.75,
-              border: 1,
-              borderRadius: 0.5,
-              fontFamily: 'inherit',
-              fontSize: '0.75rem',
-              fontWeight: 600,
-            }}
-          >
-            Alt+C
-          </Box>
+          <Shortcut keys="Alt+C" />
         </Button>
         {callBackAt && (
           <Typography

@@ -2,6 +2,7 @@
 import { Box, CircularProgress, Divider, Typography } from '@mui/material'
 import { useDesk } from '../store/useDesk.ts'
 import { ContactSection } from '../contact/ContactSection.tsx'
+import { EscalationPanel } from '../escalation/EscalationPanel.tsx'
 import { IncidentFacts } from './IncidentFacts.tsx'
 import { IncidentHeader } from './IncidentHeader.tsx'
 import { IncidentHistory } from './IncidentHistory.tsx'
@@ -29,7 +30,8 @@ export function IncidentPane() {
   } else {
     content = (
       <Box sx={{ p: 3, display: 'grid', gap: 2.5 }}>
-        <IncidentHeader row={detail.row} />
+        <IncidentHeader detail={detail} />
+        <EscalationPanel detail={detail} />
         <ContactSection detail={detail} />
         <Divider />
         <IncidentFacts fields={detail.fields} />

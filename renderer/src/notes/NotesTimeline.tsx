@@ -1,5 +1,5 @@
-// The open incident's timeline: notes, calls, regrades, and the script's risk level changes,
-// judgements, referrals and outcomes, oldest first, so the newest is just
+// The open incident's timeline: notes, calls, regrades, the script's risk level changes,
+// judgements, referrals and outcomes, and escalations step by step, oldest first, so the newest is just
 // above the note being written, as in a conversation; it stays scrolled to the newest unless the
 // worker has scrolled up to read.
 import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react'
@@ -7,6 +7,7 @@ import { Box, Typography } from '@mui/material'
 import { CONTACT_RESULT_LABELS, type IncidentDetail, type Note } from '#shared/domain.ts'
 import { CONTACT_OUTCOME_LABELS } from '#shared/script.ts'
 import { formatWhen } from '../app/formatWhen.ts'
+import { dismissedWords } from '../escalation/escalationWords.ts'
 import { describeHistory, historySource } from '../incident/IncidentHistory.tsx'
 import { describeReferral } from '../script/ReferralsPanel.tsx'
 import { RISK_LEVEL_LABELS } from '../script/scriptPath.ts'
@@ -24,7 +25,8 @@ function MarkedEntry({ colour, children }: { colour: string; children: ReactNode
   )
 }
 
-/** A risk change, judgement, referral or outcome recorded with the contact script. */
+/** A record of the worker's with a title, words and who: from the contact script (a risk
+ * change, judgement, referral or outcome) or an escalation step. */
 function ScriptEntry({
   title,
   text,
@@ -90,8 +92,8 @@ export function NotesTimeline({ detail }: { detail: IncidentDetail }) {
     >
       {entries.length === 0 ? (
         <Typography color="text.secondary">
-          Nothing recorded yet. Notes you file, calls you log, regrades from the feed and risk,
-          referrals and outcomes from the script appear here, newest at the bottom.
+          Nothing recorded yet. Notes you file, calls you log, regrades from the feed, risk,
+          referrals and outcomes from the script, and escalations appear here, newest at the bottom.
         </Typography>
       ) : (
         <Box component="ol" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1.5 }}>
@@ -179,6 +181,27 @@ export function NotesTimeline({ detail }: { detail: IncidentDetail }) {
                     text={entry.outcome.note}
                     when={formatWhen(entry.at, nowMs)}
                     by={entry.outcome.by}
+                  />
+                )
+              case 'escalation':
+                return (
+                  <ScriptEntry
+                    key={entry.key}
+                    high
+                    title={entry.step.title}
+                    text={entry.step.text}
+                    when={formatWhen(entry.at, nowMs)}
+                    by={entry.step.by}
+                  />
+                )
+              case 'dismissal':
+                return (
+                  <ScriptEntry
+                    key={entry.key}
+                    title={`Suggestion dismissed: ${dismissedWords(entry.dismissal)}`}
+                    text={entry.dismissal.reason}
+                    when={formatWhen(entry.at, nowMs)}
+                    by={entry.dismissal.by}
                   />
                 )
               case 'regrade':

@@ -1,9 +1,12 @@
 // One incident's timeline for the notes pane: its rapport notes, its call attempts, the feed's
-// regrades and what the contact script recorded that matters later (risk level changes,
-// professional judgements, referrals and outcomes), merged in time order (oldest first, so the newest sits just above the note
-// being written).
+// regrades, what the contact script recorded that matters later (risk level changes,
+// professional judgements, referrals and outcomes) and each step of its escalations and the
+// suggestions dismissed, merged in time order (oldest first, so the newest sits just above the
+// note being written).
 import type { ContactAttempt, HistoryEntry, IncidentDetail, Note } from '#shared/domain.ts'
 import type { ContactScript, OutcomeRecord, Referral, RiskJudgement } from '#shared/script.ts'
+import type { SuggestionDismissal } from '#shared/escalation.ts'
+import { escalationSteps, type EscalationStepRecord } from '../escalation/escalationWords.ts'
 import { riskChanges, type RiskChange } from '../script/scriptPath.ts'
 
 export type TimelineEntry =
@@ -14,6 +17,8 @@ export type TimelineEntry =
   | { kind: 'judgement'; key: string; at: string; judgement: RiskJudgement }
   | { kind: 'referral'; key: string; at: string; referral: Referral }
   | { kind: 'outcome'; key: string; at: string; outcome: OutcomeRecord }
+  | { kind: 'escalation'; key: string; at: string; step: EscalationStepRecord }
+  | { kind: 'dismissal'; key: string; at: string; dismissal: SuggestionDismissal }
 
 /** The risk level changes need the script (its DASH questions and bands); without it, none. */
 export function timelineEntries(
@@ -65,6 +70,18 @@ export function timelineEntries(
       key: `outcome-${outcome.id}`,
       at: outcome.at,
       outcome,
+    })),
+    ...detail.escalation.escalations.flatMap(escalationSteps).map((step) => ({
+      kind: 'escalation' as const,
+      key: step.key,
+      at: step.at,
+      step,
+    })),
+    ...detail.escalation.dismissals.map((dismissal) => ({
+      kind: 'dismissal' as const,
+      key: `dismissal-${dismissal.id}`,
+      at: dismissal.at,
+      dismissal,
     })),
   ]
   return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.key.localeCompare(b.key))

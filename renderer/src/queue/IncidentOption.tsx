@@ -1,7 +1,8 @@
 // One incident in the queue: an option of the queue listbox, with nothing clickable inside it.
 // Its accessible name is its own text, in an order that starts with the reference (the grade
-// and progress are moved in front of it only visually). Memoised, so a change to one incident
-// re-renders only its own row.
+// and progress are moved in front of it only visually, and so is the banner of an open
+// escalation, shown above everything else). Memoised, so a change to one incident re-renders
+// only its own row.
 import { memo } from 'react'
 import { Box, Typography } from '@mui/material'
 import { keyframes } from '@mui/material/styles'
@@ -12,6 +13,7 @@ import { ScreenReaderText } from '../app/ScreenReaderText.tsx'
 import { POLICE_STATUS_LABELS } from '../incident/fieldLabels.ts'
 import { useDesk } from '../store/useDesk.ts'
 import { FLASH_MS, type FlashKind } from '../store/queueSlice.ts'
+import { EscalationBanner } from '../escalation/EscalationBanner.tsx'
 import { ContactLine, hasContactLine } from './ContactLine.tsx'
 import { FlagList } from './FlagList.tsx'
 import { GradeChip } from './GradeChip.tsx'
@@ -23,12 +25,15 @@ const ROW_HEIGHT = 92
 /** A row with calls or a call-back has a line for them; one with handover marks, a line for
  * those. */
 const EXTRA_LINE_HEIGHT = 28
+/** An incident with an open escalation has its banner on top. */
+const BANNER_HEIGHT = 34
 
 export function rowHeight(row: QueueRow): number {
   return (
     ROW_HEIGHT +
     (hasContactLine(row) ? EXTRA_LINE_HEIGHT : 0) +
-    (hasHandoverMarks(row) ? EXTRA_LINE_HEIGHT : 0)
+    (hasHandoverMarks(row) ? EXTRA_LINE_HEIGHT : 0) +
+    (row.openEscalation ? BANNER_HEIGHT : 0)
   )
 }
 
@@ -222,6 +227,7 @@ export const IncidentOption = memo(function IncidentOption({
       </Box>
       {hasContactLine(row) && <ContactLine row={row} nowMs={nowMs} />}
       {hasHandoverMarks(row) && <HandoverMarks row={row} />}
+      {row.openEscalation && <EscalationBanner mark={row.openEscalation} nowMs={nowMs} />}
     </Box>
   )
 })

@@ -1,7 +1,10 @@
 // Which incidents the queue shows and in what order: search, grade and progress filters, and the
-// default order: first every incident whose agreed call-back is due (the longest overdue first),
-// because a victim is waiting for a call at a time they said was safe; then new incidents, then
-// those being worked, then done ones, each by most urgent grade and then longest waiting.
+// default order: first every incident with an open escalation (those still awaiting the
+// controller's acknowledgement first, then the longest open), because a quicker police response
+// is being asked for; then every incident whose agreed call-back is due (the longest overdue
+// first), because a victim is waiting for a call at a time they said was safe; then new
+// incidents, then those being worked, then done ones, each by most urgent grade and then longest
+// waiting.
 import type { Grade, Progress, QueueRow } from '#shared/domain.ts'
 import type { ProgressFilter } from '../store/uiSlice.ts'
 
@@ -63,7 +66,8 @@ function searchTextOf(row: QueueRow): SearchText {
 }
 
 /** Rows matching the search, grade and outstanding-actions filters. Closed incidents only when
- * searching, or while an action on one is outstanding: those stay in sight, shift after shift,
+ * searching, while an escalation on them is open (police closing the log does not end the
+ * escalation), or while an action on one is outstanding: those stay in sight, shift after shift,
  * until the action is marked done. */
 export function searchRows(
   rows: readonly QueueRow[],
@@ -76,7 +80,9 @@ export function searchRows(
   return rows.filter((row) => {
     if (grade !== 'all' && row.grade !== grade) return false
     if (actionsOnly && row.outstandingActions === 0) return false
-    if (!words) return row.status !== 'closed' || row.outstandingActions > 0
+    if (!words) {
+      return row.status !== 'closed' || row.openEscalation !== null || row.outstandingActions > 0
+    }
     const text = searchTextOf(row)
     return text.words.includes(words) || text.compact.includes(compact)
   })
@@ -110,16 +116,38 @@ function compareDue(a: QueueRow, b: QueueRow): number {
   return Date.parse(a.callBackAt ?? '') - Date.parse(b.callBackAt ?? '') || compareRows(a, b)
 }
 
+/** Unacknowledged before acknowledged, then the one raised first. */
+function compareEscalated(a: QueueRow, b: QueueRow): number {
+  const x = a.openEscalation
+  const y = b.openEscalation
+  if (!x || !y) return compareRows(a, b)
+  return (
+    Number(x.acknowledgedAt !== null) - Number(y.acknowledgedAt !== null) ||
+    Date.parse(x.raisedAt) - Date.parse(y.raisedAt) ||
+    compareRows(a, b)
+  )
+}
+
 export function filterAndSort(
   rows: readonly QueueRow[],
   filter: ProgressFilter,
   dueIds: ReadonlySet<number>,
 ): QueueRow[] {
   const wanted = FILTER_PROGRESS[filter]
+  const escalated: QueueRow[] = []
   const due: QueueRow[] = []
   const rest: QueueRow[] = []
   for (const row of rows) {
-    if (wanted.includes(row.progress)) (dueIds.has(row.id) ? due : rest).push(row)
+    if (!wanted.includes(row.progress)) continue
+    if (row.openEscalation) escalated.push(row)
+    else (dueIds.has(row.id) ? due : rest).push(row)
   }
-  return due.sort(compareDue).concat(rest.sort(compareRows))
+  return escalated.sort(compareEscalated).concat(due.sort(compareDue), rest.sort(compareRows))
+}
+
+/** The incidents with an open escalation in queue order, whatever the filters. */
+export function escalatedRows(rows: Iterable<QueueRow>): QueueRow[] {
+  const escalated: QueueRow[] = []
+  for (const row of rows) if (row.openEscalation) escalated.push(row)
+  return escalated.sort(compareEscalated)
 }

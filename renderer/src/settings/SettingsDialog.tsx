@@ -1,6 +1,7 @@
 // Settings: the feed's inbox folder (saved on request; the Node side may refuse it, and says
-// why), the colour theme (applied at once and saved), the quick phrases for notes and the
-// handover record's service, force, marking and export folder.
+// why), the colour theme (applied at once and saved), the quick phrases for notes, the
+// escalation settings (attendance targets, reminder interval and sound), and the handover
+// record's service, force, marking and export folder.
 import { useState, type FormEvent } from 'react'
 import {
   Box,
@@ -19,6 +20,7 @@ import {
 } from '@mui/material'
 import type { Theme } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
+import { EscalationSettings } from './EscalationSettings.tsx'
 import { HandoverSettingsForm } from './HandoverSettingsForm.tsx'
 import { QuickPhrasesEditor } from './QuickPhrasesEditor.tsx'
 
@@ -82,6 +84,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             </RadioGroup>
           </FormControl>
           <QuickPhrasesEditor />
+          <EscalationSettings />
           {settings && <HandoverSettingsForm settings={settings} />}
         </Stack>
       </DialogContent>

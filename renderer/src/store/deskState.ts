@@ -1,6 +1,7 @@
 // The shape of the page's one store, assembled from its slices (each in its own file).
 import type { StateCreator } from 'zustand'
 import type { ContactSlice } from './contactSlice.ts'
+import type { EscalationSlice } from './escalationSlice.ts'
 import type { FeedSlice } from './feedSlice.ts'
 import type { FiguresSlice } from './figuresSlice.ts'
 import type { NotesSlice } from './notesSlice.ts'
@@ -18,6 +19,7 @@ export type DeskState = SessionSlice &
   ContactSlice &
   NotesSlice &
   ScriptSlice &
+  EscalationSlice &
   FeedSlice &
   SettingsSlice &
   ShiftSlice &

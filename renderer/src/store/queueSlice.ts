@@ -74,6 +74,8 @@ export const createQueueSlice: DeskSlice<QueueSlice> = (set, get) => {
       const rows = await request(get, 'Could not load the incident queue', 'incidents.list', {})
       if (rows === undefined) return
       set({ rowsById: new Map(rows.map((row) => [row.id, row])), queueLoaded: true })
+      // Escalations left waiting before the page (re)loaded are reminded of from now on.
+      get().tick(Date.now())
     },
     applyIncidentsChanged: ({ rows, flashIds }) => {
       if (!get().session) return

@@ -1,6 +1,8 @@
 // The worker's settings: where the feed inbox is, the colour theme, the quick phrases for notes,
-// and the handover record's header (service, force), marking and export folder.
+// and for escalations the force's attendance target per grade and the reminder's interval and
+// sound, and the handover record's header (service, force), marking and export folder.
 import type { Settings, Theme } from '#shared/domain.ts'
+import type { GradeTargets } from '#shared/escalation.ts'
 
 export type HandoverSettings = Pick<
   Settings,
@@ -21,6 +23,11 @@ export interface SettingsSlice {
   /** Resolves to the reason when the list was refused, for the form to show. */
   saveQuickPhrases(quickPhrases: string[]): Promise<string | null>
   /** Resolves to the reason when they were refused, for the form to show. */
+  saveEscalationTimes(
+    gradeTargets: GradeTargets,
+    escalationReminderMinutes: number,
+  ): Promise<string | null>
+  setReminderSound(escalationReminderSound: boolean): Promise<void>
   saveHandoverSettings(update: Partial<HandoverSettings>): Promise<string | null>
 }
 
@@ -51,6 +58,21 @@ export const createSettingsSlice: DeskSlice<SettingsSlice> = (set, get) => ({
     if (!result.ok) return result.error.message
     set({ settings: result.value })
     return null
+  },
+  saveEscalationTimes: async (gradeTargets, escalationReminderMinutes) => {
+    const result = await call('settings.update', { gradeTargets, escalationReminderMinutes })
+    if (!result.ok) return result.error.message
+    set({ settings: result.value })
+    get().tell('Attendance targets and reminder interval saved.', 'success')
+    // A new interval applies to the reminders from now on.
+    get().tick(Date.now())
+    return null
+  },
+  setReminderSound: async (escalationReminderSound) => {
+    const settings = await request(get, 'The reminder sound was not changed', 'settings.update', {
+      escalationReminderSound,
+    })
+    if (settings) set({ settings })
   },
   saveHandoverSettings: async (update) => {
     const result = await call('settings.update', update)

@@ -21,7 +21,7 @@ export interface UiSlice {
   actionsOnly: boolean
   /** The queue row highlighted by the keyboard (not necessarily open). */
   activeId: number | null
-  /** One clock for every age on screen, moved on every 30 s. */
+  /** One clock for every age on screen (and the escalation reminders), moved on every 30 s. */
   nowMs: number
   notice: Notice | null
   setProgressFilter(filter: ProgressFilter): void
@@ -50,7 +50,10 @@ export const createUiSlice: DeskSlice<UiSlice> = (set, get) => ({
   setSearchText: (searchText) => set({ searchText }),
   setActionsOnly: (actionsOnly) => set({ actionsOnly }),
   setActiveId: (activeId) => set({ activeId }),
-  tick: (nowMs) => set({ nowMs }),
+  tick: (nowMs) => {
+    set({ nowMs })
+    get().checkReminders(nowMs)
+  },
   tell: (message, severity = 'info') => set({ notice: { id: ++noticeCount, severity, message } }),
   reportProblem: (failure, error) => {
     if (error.code === 'not-signed-in') {

@@ -2,6 +2,7 @@
 import { create } from 'zustand'
 import type { DeskState } from './deskState.ts'
 import { createContactSlice } from './contactSlice.ts'
+import { createEscalationSlice } from './escalationSlice.ts'
 import { createFeedSlice } from './feedSlice.ts'
 import { createFiguresSlice } from './figuresSlice.ts'
 import { createNotesSlice } from './notesSlice.ts'
@@ -20,6 +21,7 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createContactSlice(...args),
   ...createNotesSlice(...args),
   ...createScriptSlice(...args),
+  ...createEscalationSlice(...args),
   ...createFeedSlice(...args),
   ...createSettingsSlice(...args),
   ...createShiftSlice(...args),

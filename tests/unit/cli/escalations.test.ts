@@ -100,7 +100,9 @@ let db = ''
 beforeAll(async () => {
   shared = mkdtempSync(join(tmpdir(), 'da-desk-cli-escalations-'))
   db = await escalatedDatabase(shared)
-})
+  // Three CLI processes and two desks: on a loaded machine this takes far longer than a hook's
+  // default 10 s.
+}, 120_000)
 afterAll(() => rmSync(shared, { recursive: true, force: true }))
 
 describe('da-desk incidents --json', () => {
@@ -215,7 +217,7 @@ describe('da-desk escalations', () => {
     // A date is midnight in London; an offset is honoured.
     expect(refs(['--from', '2026-11-21', '--to', '2026-11-22'])).toHaveLength(2)
     expect(refs(['--to', '2026-11-21T18:30:00+00:30'])).toEqual([])
-  })
+  }, 60_000)
 
   it('prints a table without --json', () => {
     const run = cli(['escalations', '--db', db])

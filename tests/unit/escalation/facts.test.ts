@@ -138,6 +138,26 @@ describe('the escalation settings', () => {
     ])
   })
 
+  it('refuse a lower grade due sooner than a higher one, changing nothing else sent with it', async () => {
+    const d = testDesk()
+    await signIn(d)
+    const before = await must(d, 'settings.get', {})
+    expect(
+      await call(d, 'settings.update', {
+        theme: 'light',
+        gradeTargets: { 1: 15, 2: 60, 3: 45, 4: null },
+      }),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'bad-request',
+        message:
+          'The grade 3 (Scheduled) target of 45 min cannot be shorter than the grade 2 (Priority) target of 60 min.',
+      },
+    })
+    expect(await must(d, 'settings.get', {})).toEqual(before)
+  })
+
   it('refuse values out of range and change nothing', async () => {
     const d = testDesk()
     await signIn(d)

@@ -107,6 +107,7 @@ describe('raising an escalation', () => {
       id: escalation.id,
       raisedAt: AT,
       acknowledgedAt: null,
+      controller: null,
       recommendedGrade: 2,
       reasons: ['strangulation', 'injury'],
       regradeLinked: false,
@@ -271,7 +272,14 @@ describe('the controller’s acknowledgement', () => {
       detail: { escalationId },
     })
     expect(d.events[0]!.payload).toMatchObject({
-      rows: [{ openEscalation: { acknowledgedAt: '2026-11-21T18:03:00.000Z' } }],
+      rows: [
+        {
+          openEscalation: {
+            acknowledgedAt: '2026-11-21T18:03:00.000Z',
+            controller: 'PC 4512 Shaw',
+          },
+        },
+      ],
     })
   })
 
