@@ -29,7 +29,6 @@ import {
   CSV_COLUMNS,
   deskCall,
   expectFiguresShown,
-  incidentId,
   logCall,
   openIncident,
   parseCsv,
@@ -114,25 +113,29 @@ async function fileActionNote(page: Page, text: string) {
   )
 }
 
+/** Escalates through the Escalate button, records the controller's acknowledgement and the
+ * upgrade. */
 async function escalate(page: Page, ref: string) {
-  const id = await incidentId(page, ref)
-  const raised = await deskCall<{ id: number }>(page, 'escalations.raise', {
-    incidentId: id,
-    reasons: ['threats-to-kill'],
-    detail: 'Victim says he threatened to kill her tonight.',
-    recommendedGrade: 1,
-    fromSuggestion: [],
-  })
-  await deskCall(page, 'escalations.acknowledge', {
-    escalationId: raised.id,
-    controller: 'PC 4521',
-  })
-  await deskCall(page, 'escalations.recordOutcome', {
-    escalationId: raised.id,
-    outcome: 'upgraded',
-    grade: 1,
-    reason: null,
-  })
+  const incident = page.getByRole('region', { name: 'Incident' })
+  await incident.getByRole('button', { name: 'Escalate', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: `Escalate ${ref}` })
+  await dialog.getByRole('checkbox', { name: 'Threats to kill' }).check()
+  await dialog.getByRole('radio', { name: 'G1 Immediate' }).check()
+  await dialog
+    .getByRole('textbox', { name: /What you learned/ })
+    .fill('Victim says he threatened to kill her tonight.')
+  await dialog.getByRole('button', { name: 'Raise escalation' }).click()
+  await expect(dialog).toBeHidden()
+  const panel = incident.getByRole('region', { name: /^Escalat/ })
+  await panel.getByRole('textbox', { name: 'Controller’s name or collar number' }).fill('PC 4521')
+  await panel.getByRole('button', { name: 'Record acknowledgement' }).click()
+  await expect(panel).toContainText('By PC 4521')
+  await panel.getByRole('button', { name: 'Record outcome…' }).click()
+  const outcome = page.getByRole('dialog', { name: /Record the outcome/ })
+  await outcome.getByRole('radio', { name: 'Upgraded', exact: true }).check()
+  await outcome.getByRole('radio', { name: 'G1 Immediate' }).check()
+  await outcome.getByRole('button', { name: 'Record outcome' }).click()
+  await expect(outcome).toBeHidden()
 }
 
 async function useLightTheme(page: Page) {

@@ -74,8 +74,7 @@ export async function logCall(page: Page, result: string) {
   await expect(dialog).toBeHidden()
 }
 
-/** A call straight to the Node side, for work a spec needs done but is not about (and for
- * escalations, whose page is not in this branch yet). */
+/** A call straight to the Node side, for work a spec needs done but is not about. */
 export async function deskCall<T>(page: Page, name: string, request: unknown): Promise<T> {
   const result = await page.evaluate(
     ([n, r]) =>

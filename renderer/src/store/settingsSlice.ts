@@ -3,14 +3,14 @@
 // sound, and the handover record's header (service, force), marking and export folder.
 import type { Settings, Theme } from '#shared/domain.ts'
 import type { GradeTargets } from '#shared/escalation.ts'
+import { call } from '../api.ts'
+import type { DeskSlice } from './deskState.ts'
+import { request } from './request.ts'
 
 export type HandoverSettings = Pick<
   Settings,
   'serviceName' | 'forceName' | 'protectiveMarking' | 'exportDir'
 >
-import { call } from '../api.ts'
-import type { DeskSlice } from './deskState.ts'
-import { request } from './request.ts'
 
 export interface SettingsSlice {
   settings: Settings | null
@@ -28,6 +28,7 @@ export interface SettingsSlice {
     escalationReminderMinutes: number,
   ): Promise<string | null>
   setReminderSound(escalationReminderSound: boolean): Promise<void>
+  /** Saves the fields given; resolves to the reason when they were refused, for the form. */
   saveHandoverSettings(update: Partial<HandoverSettings>): Promise<string | null>
 }
 
