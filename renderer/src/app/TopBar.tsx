@@ -38,7 +38,7 @@ export function TopBar() {
       <Toolbar
         variant="dense"
         sx={{
-          gap: 1.5,
+          gap: 1,
           minHeight: 56,
           flexWrap: 'wrap',
           py: 0.5,
@@ -77,7 +77,7 @@ export function TopBar() {
           Settings
         </Button>
         <Divider orientation="vertical" flexItem />
-        <Box sx={{ flex: '1 1 0', minWidth: 160, maxWidth: 420 }}>
+        <Box sx={{ flex: '1 1 0', minWidth: 140, maxWidth: 420 }}>
           <ShiftStatus />
         </Box>
         <Button
