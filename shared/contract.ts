@@ -17,6 +17,8 @@ import type { ContactAttempt, Note } from './domain.ts'
 import { CONTACT_OUTCOMES, REFERRAL_DECISIONS, REFERRAL_SERVICES } from './script.ts'
 import { ESCALATION_OUTCOMES, ESCALATION_REASONS } from './escalation.ts'
 import type { Escalation, SuggestionDismissal } from './escalation.ts'
+import { EXPORT_FORMATS } from './handover.ts'
+import type { ExportResult, FiguresPeriod, HandoverRecord, Shift } from './handover.ts'
 import type {
   ContactScript,
   OutcomeRecord,
@@ -32,6 +34,28 @@ const id = z.number().int().positive()
 const text = (max: number) => z.string().trim().min(1).max(max)
 /** An instant as ISO 8601 with Z or an offset. */
 const instant = z.iso.datetime({ offset: true })
+/** A folder to export to: a full path, or null for the export folder in Settings. */
+const exportFolder = z.string().trim().min(1).max(1000).nullable()
+/** One or more formats, each once. */
+const exportFormats = z
+  .array(z.enum(EXPORT_FORMATS))
+  .min(1, 'Choose at least one format.')
+  .max(EXPORT_FORMATS.length)
+  .refine((f) => new Set(f).size === f.length, 'Each format only once.')
+/** The longest period the figures cover in one go: ten years. */
+const MAX_PERIOD_MS = 3653 * 24 * 60 * 60_000
+/** A period: its end after its start, and at most ten years long. */
+const periodRules = <T extends { from: string; to: string }>(schema: z.ZodType<T>) =>
+  schema
+    .refine(
+      ({ from, to }) => Date.parse(to) > Date.parse(from),
+      'The end of the period must be after its start.',
+    )
+    .refine(
+      ({ from, to }) => Date.parse(to) - Date.parse(from) <= MAX_PERIOD_MS,
+      'A period can be at most ten years.',
+    )
+const period = periodRules(z.strictObject({ from: instant, to: instant }))
 const noteFields = {
   incidentId: id,
   tags: z.array(z.enum(NOTE_TAGS)).max(NOTE_TAGS.length),
@@ -133,6 +157,33 @@ export const callRequests = {
   }),
   /** Whether the audit log's hash chain was intact when DA Desk started. */
   'audit.status': none,
+  /**
+   * The shift a worker signing in now joins (answered before sign-in too); null when signing in
+   * starts a new one. Signing in starts a shift or joins the open one.
+   */
+  'shift.current': none,
+  /** Shifts that started in the period, oldest first. */
+  'shift.list': period,
+  /** The current shift's handover record as it stands now, for the Hand over dialog. */
+  'handover.preview': none,
+  /**
+   * Ends the current shift: writes its handover record in each format (and a manifest) to the
+   * folder, all or nothing, marks its incidents handed over and signs the worker out. Nothing is
+   * ended when a file cannot be written.
+   */
+  'shift.handOver': z.strictObject({
+    formats: exportFormats,
+    statsOnly: z.boolean(),
+    outDir: exportFolder,
+  }),
+  /** The figures for a period and week by week; a shift counts in the period it started in. */
+  'figures.get': period,
+  /** The statistics-only export of a period: figures and per-incident rows, no personal data. */
+  'figures.export': periodRules(
+    z.strictObject({ from: instant, to: instant, formats: exportFormats, outDir: exportFolder }),
+  ),
+  /** The text to paste into the police incident log for one incident. */
+  'handover.ccLogUpdate': z.strictObject({ incidentId: id }),
   'feed.health': none,
   'feed.quarantined': none,
   'settings.get': none,
@@ -150,6 +201,10 @@ export const callRequests = {
       .optional(),
     escalationReminderMinutes: z.number().int().min(1).max(60).optional(),
     escalationReminderSound: z.boolean().optional(),
+    serviceName: z.string().trim().max(120).optional(),
+    forceName: z.string().trim().max(120).optional(),
+    protectiveMarking: text(60).optional(),
+    exportDir: z.string().trim().min(1).max(1000).optional(),
   }),
 } as const
 
@@ -176,6 +231,13 @@ export interface CallResults {
   'escalations.recordOutcome': Escalation
   'escalations.dismissSuggestion': SuggestionDismissal
   'audit.status': AuditStatus
+  'shift.current': Shift | null
+  'shift.list': Shift[]
+  'handover.preview': HandoverRecord
+  'shift.handOver': ExportResult
+  'figures.get': FiguresPeriod
+  'figures.export': ExportResult
+  'handover.ccLogUpdate': { text: string }
   'feed.health': FeedHealth
   'feed.quarantined': QuarantinedFile[]
   'settings.get': Settings

@@ -219,6 +219,12 @@ export interface QueueRow {
   callBackAt: string | null
   /** The escalation still open on this incident; the queue pins these at the top. */
   openEscalation: OpenEscalationMark | null
+  /** When the latest handover that included this incident was exported. */
+  handedOverAt: string | null
+  /** A worker's record was added to it after that handover. */
+  changedSinceHandover: boolean
+  /** Action notes not marked done: they stay on the row, shift after shift, until they are. */
+  outstandingActions: number
 }
 
 export type HistoryKind = 'arrival' | 'regrade' | 'status' | 'change'
@@ -294,6 +300,13 @@ export interface Settings {
   escalationReminderMinutes: number
   /** Whether that reminder also sounds. */
   escalationReminderSound: boolean
+  /** The support service and the police force, for the handover record's header. */
+  serviceName: string
+  forceName: string
+  /** The protective marking on every exported page and file (OFFICIAL-SENSITIVE by default). */
+  protectiveMarking: string
+  /** Where handovers and figures are exported unless the worker picks another folder. */
+  exportDir: string
 }
 
 /** The audit log's hash chain as checked at start-up (and by `da-desk audit verify`). */

@@ -69,3 +69,39 @@ export function parseLondonDateTime(input: string): string | null {
   // occurrence of an ambiguous time and moves a time in the spring gap forward an hour.
   return toIsoUtc(wall - londonOffsetMinutes(wall - 60 * 60_000) * 60_000)
 }
+
+const dateParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  weekday: 'short',
+})
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+
+/** The calendar date in London at an instant; weekday 1 is Monday, 7 Sunday. */
+export function londonDate(iso: string): {
+  year: number
+  month: number
+  day: number
+  weekday: number
+} {
+  const p = Object.fromEntries(dateParts.formatToParts(new Date(iso)).map((x) => [x.type, x.value]))
+  return {
+    year: +p.year!,
+    month: +p.month!,
+    day: +p.day!,
+    weekday: WEEKDAYS.indexOf(p.weekday!) + 1,
+  }
+}
+
+/**
+ * The instant a London calendar day starts, as ISO UTC. Days past the end of a month roll on
+ * (32 January is 1 February), so callers can step through the calendar by adding days.
+ */
+export function londonMidnight(year: number, month: number, day: number): string {
+  const d = new Date(Date.UTC(year, month - 1, day))
+  const two = (n: number) => String(n).padStart(2, '0')
+  const typed = `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} 00:00`
+  return parseLondonDateTime(typed)!
+}

@@ -3,13 +3,22 @@
 // 3 some input was rejected, 4 the audit log is broken.
 import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { FileReport } from '#shared/domain.ts'
 import type { Escalation } from '#shared/escalation.ts'
 import { suggestEscalation } from '#shared/escalationRules.ts'
 import type { ScriptRecord } from '#shared/script.ts'
 import { formatDateTime, parseLondonDateTime, toIsoUtc } from '#shared/time.ts'
+import { EXPORT_FORMATS, FIGURE_LABELS } from '#shared/handover.ts'
+import type { ExportFormat } from '#shared/handover.ts'
+import { handoverQueries } from '#core/db/handoverQueries.ts'
+import { ExportWriteError } from '#core/handover/atomicWrite.ts'
+import { exportFiles } from '#core/handover/exportFiles.ts'
+import { figuresPeriod, riskRule } from '#core/handover/figures.ts'
+import { exportAuditDetail, exportBaseName, recordExport } from '#core/handover/handlers.ts'
+import { handoverRecord } from '#core/handover/handoverRecord.ts'
+import { handoverSettings } from '#core/handover/settings.ts'
 import { openDatabase } from '#core/db/openDatabase.ts'
 import type { Db } from '#core/db/openDatabase.ts'
 import { incidentQueries } from '#core/db/incidentQueries.ts'
@@ -21,7 +30,7 @@ import { escalationQueries } from '#core/db/escalationQueries.ts'
 import { escalationRecord } from '#core/escalation/escalationRecord.ts'
 import { escalationSettings } from '#core/escalation/settings.ts'
 import { ingestFile } from '#core/feed/ingestFile.ts'
-import { databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '#core/paths.ts'
+import { APP_VERSION, databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '#core/paths.ts'
 import { loadScript } from '#core/script/loadScript.ts'
 import { scriptRecord } from '#core/script/scriptRecord.ts'
 import { verifyAuditChain } from '#core/audit/verifyAuditChain.ts'
@@ -43,6 +52,16 @@ Commands:
                                  to the controller's acknowledgement and to the upgrade.
   audit verify [--db FILE]       Check the audit log's hash chain. Exit 0 when intact; exit 4
                                  naming the first missing, changed or misplaced entry.
+  export [--db FILE] (--shift ID | --from TIME --to TIME) --format FORMAT [--stats-only]
+         --out DIR               Write a shift's handover (or the records of the shifts that
+                                 started in a period) as the app does: FORMAT is pdf, csv or
+                                 json (repeat --format or list them: pdf,csv,json), with a
+                                 manifest of every file's SHA-256, all or nothing, into DIR (a
+                                 folder that exists). Prints the manifest. Audited; it does not
+                                 mark incidents handed over (only the app's hand over does).
+  stats [--db FILE] --from TIME --to TIME [--json]
+                                 The figures for the shifts that started from --from to --to,
+                                 and week by week (docs/handover.md defines each).
   help                           Show this text.
 
 --db defaults to the app's own database: ${databaseFile(defaultDataDir())}
@@ -118,16 +137,10 @@ function withDb<T>(values: Options, io: CliIo, run: (db: Db) => T): T {
 
 /** What the CLI did to or read from the records goes into the audit log, like the app's work. */
 function audit(db: Db, io: CliIo, action: string, detail: Record<string, unknown>): void {
-  let user = 'unknown user'
-  try {
-    user = userInfo().username
-  } catch {
-    // An account with no name (some containers): the entry still says it was the command line.
-  }
   deskQueries(db).audit({
     at: toIsoUtc(io.now()),
     sessionId: null,
-    actor: `command line (${user})`,
+    actor: cliActor(),
     action,
     incidentId: null,
     detail,
@@ -333,6 +346,152 @@ function auditCommand(args: string[], io: CliIo): number {
   return 4
 }
 
+/** Who the audit log names for an export from the command line. */
+function cliActor(): string {
+  let user = 'unknown user'
+  try {
+    user = userInfo().username
+  } catch {
+    // No user name on this system: the entry still says it came from the command line.
+  }
+  return `command line (${user})`
+}
+
+function periodOptions(values: { from?: string; to?: string }) {
+  if (values.from === undefined || values.to === undefined) {
+    throw new UsageError('Give both --from and --to.')
+  }
+  const from = instantOption('from', values.from)
+  const to = instantOption('to', values.to)
+  if (from >= to) throw new UsageError('--from must be before --to.')
+  return { from, to }
+}
+
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = options(args, {
+    ...common,
+    ...timeWindow,
+    shift: { type: 'string' },
+    format: { type: 'string', multiple: true },
+    'stats-only': { type: 'boolean', default: false },
+    out: { type: 'string' },
+  })
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+  const byShift = values.shift !== undefined
+  const byPeriod = values.from !== undefined || values.to !== undefined
+  if (byShift === byPeriod) throw new UsageError('Give either --shift ID or --from and --to.')
+  const formats = (values.format ?? []).flatMap((f) => f.split(',')).map((f) => f.trim())
+  if (formats.length === 0) throw new UsageError('Give --format pdf, csv or json.')
+  for (const f of formats) {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(f)) {
+      throw new UsageError(`--format ${JSON.stringify(f)}: use pdf, csv or json.`)
+    }
+  }
+  if (new Set(formats).size !== formats.length) throw new UsageError('Give each format once.')
+  if (values.out === undefined) throw new UsageError('Give --out DIR, the folder to write to.')
+  const shiftId = byShift ? Number(values.shift) : null
+  if (shiftId !== null && !(Number.isInteger(shiftId) && shiftId > 0)) {
+    throw new UsageError(`--shift ${JSON.stringify(values.shift)} is not a shift number.`)
+  }
+  const period = byPeriod ? periodOptions(values) : null
+  const folder = resolve(values.out)
+  const file = resolve(values.db ?? databaseFile(defaultDataDir()))
+  const db = open(values, io, true)
+  try {
+    const queries = handoverQueries(db)
+    const desk = deskQueries(db)
+    const settings = handoverSettings(desk, dirname(file))
+    const script = loadScript(DEFAULT_SCRIPT_FILE)
+    const now = toIsoUtc(io.now())
+    const statisticsOnly = values['stats-only']
+    const header = {
+      service: settings.serviceName,
+      force: settings.forceName,
+      protectiveMarking: settings.protectiveMarking,
+      exportedAt: now,
+      exportedBy: cliActor(),
+      appVersion: APP_VERSION,
+      statisticsOnly,
+    }
+    let record
+    if (shiftId !== null) {
+      const shift = queries.shift(shiftId)
+      if (!shift) throw new Error(`No shift ${shiftId} in ${file}.`)
+      const to = shift.endedAt ?? now
+      record = handoverRecord(queries, script, {
+        ...header,
+        scope: 'shift',
+        selection: { shiftId, from: shift.startedAt, to, asAt: to },
+        from: shift.startedAt,
+        to,
+        workers: shift.workers,
+      })
+    } else {
+      const { from, to } = period!
+      const asAt = to < now ? to : now
+      record = handoverRecord(queries, script, {
+        ...header,
+        scope: 'period',
+        selection: { shiftId: null, from, to, asAt },
+        from,
+        to,
+        workers: [...new Set(queries.shiftsStarted(from, to).flatMap((s) => s.workers))],
+      })
+    }
+    let written
+    try {
+      written = await exportFiles(record, formats as ExportFormat[], folder, exportBaseName(record))
+    } catch (error) {
+      if (error instanceof ExportWriteError) {
+        throw new Error(`Nothing was exported: ${error.message} No file was left behind.`, {
+          cause: error,
+        })
+      }
+      throw error
+    }
+    db.transaction(() => {
+      const exportId = recordExport(queries, written, folder, null, null)
+      desk.audit({
+        at: now,
+        sessionId: null,
+        actor: cliActor(),
+        action: 'handover.export',
+        incidentId: null,
+        detail: exportAuditDetail(exportId, written, folder),
+      })
+    })()
+    io.out(JSON.stringify(written.manifest, null, 2))
+    return 0
+  } finally {
+    db.close()
+  }
+}
+
+function statsCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = options(args, { ...common, ...timeWindow })
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+  const { from, to } = periodOptions(values)
+  return withDb(values, io, (db) => {
+    const now = toIsoUtc(io.now())
+    const figures = figuresPeriod(
+      handoverQueries(db),
+      { from, to, asAt: to < now ? to : now },
+      riskRule(loadScript(DEFAULT_SCRIPT_FILE)),
+    )
+    if (values.json) {
+      io.out(JSON.stringify(figures, null, 2))
+      return 0
+    }
+    io.out(`${formatDateTime(from)} to ${formatDateTime(to)}: ${figures.shifts} shift(s)`)
+    const keys = Object.keys(FIGURE_LABELS) as (keyof typeof FIGURE_LABELS)[]
+    const width = Math.max(...keys.map((k) => FIGURE_LABELS[k].length))
+    for (const k of keys) {
+      io.out(`${FIGURE_LABELS[k].padEnd(width)}  ${figures.figures[k] ?? '—'}`)
+    }
+    return 0
+  })
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv
   try {
@@ -345,6 +504,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return escalationsCommand(args, io)
       case 'audit':
         return auditCommand(args, io)
+      case 'export':
+        return await exportCommand(args, io)
+      case 'stats':
+        return statsCommand(args, io)
       case 'help':
       case '--help':
       case '-h':

@@ -46,6 +46,11 @@ import { escalationHandlers } from './escalation/handlers.ts'
 import { escalationRecord } from './escalation/escalationRecord.ts'
 import { escalationSettings, gradeTargetsProblem } from './escalation/settings.ts'
 import { verifyAuditChain } from './audit/verifyAuditChain.ts'
+import { handoverQueries } from './db/handoverQueries.ts'
+import { handoverHandlers } from './handover/handlers.ts'
+import { handoverSettings } from './handover/settings.ts'
+import { joinShiftAtSignIn } from './handover/shifts.ts'
+import { exportDirProblem } from './handover/settings.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -142,6 +147,7 @@ export function openDesk(options: DeskOptions): Desk {
   const notes = noteQueries(db)
   const scripts = scriptQueries(db)
   const escalations = escalationQueries(db)
+  const shifts = handoverQueries(db)
   const listeners = new Set<DeskListener>()
   let session: Session | null = null
   /** When this session last logged a view of each incident. */
@@ -177,6 +183,7 @@ export function openDesk(options: DeskOptions): Desk {
         ...DEFAULT_QUICK_PHRASES,
       ],
       ...escalationSettings(desk),
+      ...handoverSettings(desk, dataDir),
     }
   }
 
@@ -333,11 +340,25 @@ export function openDesk(options: DeskOptions): Desk {
     return added
   }
 
+  /** Ends the session; the shift stays open for the next worker until it is handed over. */
+  function signOut() {
+    if (session) {
+      audit('session.signOut', null, {})
+      desk.endSession(session.id, toIsoUtc(now()))
+    }
+    session = null
+    viewsLogged.clear()
+  }
+
   const context: DeskContext = {
     db,
     now,
     incidents,
+    dataDir,
+    script,
     settings,
+    worker: () => session,
+    signOut,
     audit,
     signedIn,
     pushRecordAdded,
@@ -351,18 +372,24 @@ export function openDesk(options: DeskOptions): Desk {
         audit('session.signOut', null, { reason: 'another sign-in' })
         desk.endSession(session.id, toIsoUtc(now()))
       }
-      session = desk.startSession(workerName, organisation, toIsoUtc(now()))
+      // Signing in starts a shift, or joins the one open.
+      const started = db.transaction(() => {
+        session = desk.startSession(workerName, organisation, toIsoUtc(now()))
+        audit('session.signIn', null, {})
+        joinShiftAtSignIn(shifts, session.id, session.signedInAt, audit)
+        return session
+      })
+      try {
+        started()
+      } catch (error) {
+        session = null
+        throw error
+      }
       viewsLogged.clear()
-      audit('session.signIn', null, {})
-      return ok(session)
+      return ok(session!)
     },
     'session.signOut': () => {
-      if (session) {
-        audit('session.signOut', null, {})
-        desk.endSession(session.id, toIsoUtc(now()))
-      }
-      session = null
-      viewsLogged.clear()
+      signOut()
       return ok(null)
     },
     // The queue shows every open incident's victim name, phone and address.
@@ -694,6 +721,7 @@ export function openDesk(options: DeskOptions): Desk {
       }),
     ...escalationHandlers(context),
     'audit.status': () => signedIn(() => ok(auditStatus)),
+    ...handoverHandlers(context),
     'feed.health': () => ok(health()),
     // A report's reasons can quote the values refused, such as a phone number.
     'feed.quarantined': () =>
@@ -707,6 +735,10 @@ export function openDesk(options: DeskOptions): Desk {
       if (!session) return fail('not-signed-in', 'Sign in to start your shift first.')
       const targetsProblem = update.gradeTargets && gradeTargetsProblem(update.gradeTargets)
       if (targetsProblem) return fail('bad-request', targetsProblem)
+      if (update.exportDir !== undefined) {
+        const problem = exportDirProblem(update.exportDir)
+        if (problem) return fail('bad-request', problem)
+      }
       if (update.inboxDir !== undefined) {
         const dir = update.inboxDir
         if (!isAbsolute(dir)) {
@@ -747,6 +779,15 @@ export function openDesk(options: DeskOptions): Desk {
       ] as const) {
         const value = update[key]
         if (value === undefined || JSON.stringify(value) === JSON.stringify(current[key])) continue
+        db.transaction(() => {
+          desk.putSetting(key, value)
+          audit('settings.update', null, { [key]: value })
+        })()
+      }
+      // So are the handover record's header, its marking and where it goes.
+      for (const key of ['serviceName', 'forceName', 'protectiveMarking', 'exportDir'] as const) {
+        const value = update[key]
+        if (value === undefined || value === current[key]) continue
         db.transaction(() => {
           desk.putSetting(key, value)
           audit('settings.update', null, { [key]: value })

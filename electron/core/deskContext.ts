@@ -3,6 +3,7 @@
 // handlers from this in its own folder, and desk.ts wires them into the one handler table.
 import type { Result } from '#shared/contract.ts'
 import type { QueueRow, Session, Settings } from '#shared/domain.ts'
+import type { ContactScript } from '#shared/script.ts'
 import type { Db } from './db/openDatabase.ts'
 import type { IncidentQueries } from './db/incidentQueries.ts'
 
@@ -10,7 +11,14 @@ export interface DeskContext {
   readonly db: Db
   readonly now: () => number
   readonly incidents: IncidentQueries
+  readonly dataDir: string
+  /** The safe-contact script in force (its DASH questions and bands set the risk level). */
+  readonly script: ContactScript
   settings(): Settings
+  /** The signed-in worker, or null. */
+  worker(): Session | null
+  /** Signs the worker out, as the sign-out call does (the hand over ends with it). */
+  signOut(): void
   /** Writes one audit entry as the signed-in worker (or 'system'). */
   audit(action: string, incidentId: number | null, detail: Record<string, unknown>): void
   /** Runs `run` for the signed-in worker, or refuses with not-signed-in. */

@@ -1,5 +1,6 @@
 // Where DA Desk keeps its data. Electron's userData folder for the app is the same folder, so the
 // CLI run beside the app finds the app's own database.
+import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -29,3 +30,13 @@ export const DEFAULT_SCRIPT_FILE = resolve(
   import.meta.dirname,
   '../../resources/scripts/safe-contact.v1.json',
 )
+
+/** The font the handover PDF embeds, so names with any accent print (resources/fonts). */
+export const PDF_FONT_FILE = resolve(import.meta.dirname, '../../resources/fonts/DejaVuSans.ttf')
+
+/** The app's version, from its package.json (beside out/ when bundled, at the root from source). */
+export const APP_VERSION = (
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+    version: string
+  }
+).version

@@ -1,5 +1,6 @@
 // SQL for incidents and their feed history. Everything that reads or writes those tables is here,
-// and the queue row's summary of the worker's contact attempts and open escalation.
+// and the queue row's summary of the worker's contact attempts, open escalation, handover and
+// outstanding actions.
 import type { Db } from './openDatabase.ts'
 import type {
   Grade,
@@ -38,6 +39,9 @@ interface IncidentRecord {
   last_attempt_at: string | null
   call_back_at: string | null
   open_escalation: string | null
+  handed_over_at: string | null
+  changed_since_handover: number
+  outstanding_actions: number
 }
 
 export interface StoredIncident {
@@ -80,7 +84,20 @@ const selectRow = `
    LEFT JOIN escalation_acknowledgements k ON k.escalation_id = e.id
    WHERE e.incident_id = i.id
      AND NOT EXISTS (SELECT 1 FROM escalation_outcomes o WHERE o.escalation_id = e.id)
-   ORDER BY e.id DESC LIMIT 1) AS open_escalation
+   ORDER BY e.id DESC LIMIT 1) AS open_escalation,
+  (SELECT max(x.at) FROM handed_over_incidents x WHERE x.incident_id = i.id) AS handed_over_at,
+  -- A record of the worker's after the handover; looking at it, moving through the script and
+  -- pasting its log update are not records.
+  EXISTS (
+    SELECT 1 FROM audit_log l
+    WHERE l.incident_id = i.id
+      AND l.at > (SELECT max(x.at) FROM handed_over_incidents x WHERE x.incident_id = i.id)
+      AND l.action NOT IN ('incident.view', 'script.step', 'handover.ccLogUpdate')
+  ) AS changed_since_handover,
+  (SELECT count(*) FROM notes n
+   WHERE n.incident_id = i.id AND n.action_owner IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM note_action_done d WHERE d.note_id = n.id)
+  ) AS outstanding_actions
   FROM incidents i`
 
 function toFields(r: IncidentRecord): IncidentFields {
@@ -147,6 +164,9 @@ function toRow(r: IncidentRecord): QueueRow {
     lastAttemptAt: r.last_attempt_at,
     callBackAt: r.call_back_at,
     openEscalation: r.open_escalation ? toOpenEscalation(r.open_escalation) : null,
+    handedOverAt: r.handed_over_at,
+    changedSinceHandover: r.changed_since_handover === 1,
+    outstandingActions: r.outstanding_actions,
   }
 }
 
@@ -180,7 +200,8 @@ const columns = `incident_ref, received_at, updated_at, grade, status, source, s
 export function incidentQueries(db: Db) {
   const byRef = db.prepare<{ ref: string }, IncidentRecord>(
     `SELECT *, NULL AS last_regrade, 0 AS attempts, NULL AS last_attempt_at, NULL AS call_back_at,
-            NULL AS open_escalation
+            NULL AS open_escalation, NULL AS handed_over_at, 0 AS changed_since_handover,
+            0 AS outstanding_actions
      FROM incidents WHERE incident_ref = :ref`,
   )
   // One statement both checks for the reference and adds the incident when it is new.

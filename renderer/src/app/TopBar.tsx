@@ -1,26 +1,33 @@
-// The bar across the top: app name, feed health, the open escalations, the actions that are
-// always there, and who is signed in; under it, the strips that must not be missed (the feed not
-// working, an escalation still waiting for the controller).
+// The bar across the top: app name, feed health, the open escalations, the shift, the actions
+// that are always there (among them the Figures view and Hand over, which ends the shift), and
+// who is signed in; under it, the strips that must not be missed (the feed not working, an
+// escalation still waiting for the controller).
 import { useState } from 'react'
 import { AppBar, Box, Button, Divider, Toolbar, Typography } from '@mui/material'
 import AddIcon from '@mui/icons-material/Add'
+import BarChartIcon from '@mui/icons-material/BarChart'
+import ExitToAppIcon from '@mui/icons-material/ExitToApp'
 import LogoutIcon from '@mui/icons-material/Logout'
 import SettingsIcon from '@mui/icons-material/Settings'
 import { EscalationCount } from '../escalation/EscalationCount.tsx'
 import { EscalationReminders } from '../escalation/EscalationReminders.tsx'
 import { FeedHealthStatus } from '../feed/FeedHealthStatus.tsx'
 import { FeedProblemBanner } from '../feed/FeedProblemBanner.tsx'
+import { FiguresDialog } from '../figures/FiguresDialog.tsx'
+import { HandOverDialog } from '../handover/HandOverDialog.tsx'
+import { ShiftStatus } from '../handover/ShiftStatus.tsx'
 import { ManualEntryDialog } from '../manual/ManualEntryDialog.tsx'
 import { SettingsDialog } from '../settings/SettingsDialog.tsx'
 import { AuditBrokenBanner } from './AuditBrokenBanner.tsx'
 import { useDesk } from '../store/useDesk.ts'
 
 export function TopBar() {
-  const session = useDesk((s) => s.session)
   const signOut = useDesk((s) => s.signOut)
   const feedDown = useDesk((s) => Boolean(s.health?.problem) || s.health?.watching === false)
   const [adding, setAdding] = useState(false)
   const [settingsOpen, setSettingsOpen] = useState(false)
+  const [figuresOpen, setFiguresOpen] = useState(false)
+  const [handingOver, setHandingOver] = useState(false)
 
   return (
     <AppBar
@@ -29,13 +36,25 @@ export function TopBar() {
       aria-label="DA Desk"
       sx={{ borderBottom: 1, borderColor: 'divider' }}
     >
-      <Toolbar variant="dense" sx={{ gap: 2, minHeight: 56, flexWrap: 'wrap', py: 0.5 }}>
+      <Toolbar
+        variant="dense"
+        sx={{
+          gap: 1,
+          minHeight: 56,
+          flexWrap: 'wrap',
+          py: 0.5,
+          '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 },
+        }}
+      >
         <Typography variant="h6" component="h1" sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>
           DA Desk
         </Typography>
         <Divider orientation="vertical" flexItem />
-        <FeedHealthStatus />
-        <Box sx={{ flexGrow: 1 }} />
+        {/* Sized from nothing, so a long inbox path or name gives way (with an ellipsis) before
+            the buttons wrap onto a second line. */}
+        <Box sx={{ flex: '1 1 0', minWidth: 'min-content' }}>
+          <FeedHealthStatus />
+        </Box>
         <EscalationCount />
         <Button
           variant={feedDown ? 'contained' : 'outlined'}
@@ -46,22 +65,29 @@ export function TopBar() {
         </Button>
         <Button
           variant="outlined"
+          startIcon={<BarChartIcon />}
+          onClick={() => setFiguresOpen(true)}
+        >
+          Figures
+        </Button>
+        <Button
+          variant="outlined"
           startIcon={<SettingsIcon />}
           onClick={() => setSettingsOpen(true)}
         >
           Settings
         </Button>
         <Divider orientation="vertical" flexItem />
-        {session && (
-          <Box sx={{ textAlign: 'right', lineHeight: 1.2, maxWidth: 280 }}>
-            <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap>
-              {session.workerName}
-            </Typography>
-            <Typography variant="body2" color="text.secondary" noWrap>
-              {session.organisation}
-            </Typography>
-          </Box>
-        )}
+        <Box sx={{ flex: '1 1 0', minWidth: 140, maxWidth: 420 }}>
+          <ShiftStatus />
+        </Box>
+        <Button
+          variant="outlined"
+          startIcon={<ExitToAppIcon />}
+          onClick={() => setHandingOver(true)}
+        >
+          Hand over
+        </Button>
         <Button color="inherit" startIcon={<LogoutIcon />} onClick={() => void signOut()}>
           Sign out
         </Button>
@@ -71,6 +97,8 @@ export function TopBar() {
       <EscalationReminders />
       {adding && <ManualEntryDialog onClose={() => setAdding(false)} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {figuresOpen && <FiguresDialog onClose={() => setFiguresOpen(false)} />}
+      {handingOver && <HandOverDialog onClose={() => setHandingOver(false)} />}
     </AppBar>
   )
 }

@@ -1,6 +1,7 @@
 // The top of the open incident: reference, grade, police status and the red Escalate button
 // (Alt+E), the app's escalation suggestion when it has one, when the call came in and how long
-// ago, and the worker's progress.
+// ago, its handover marks and outstanding actions, the worker's progress, and the C&C log update
+// for the police incident log.
 import { useEffect, useRef, useState } from 'react'
 import { Box, Typography } from '@mui/material'
 import type { IncidentDetail } from '#shared/domain.ts'
@@ -13,7 +14,9 @@ import { EscalateDialog } from '../escalation/EscalateDialog.tsx'
 import { SuggestionLine } from '../escalation/SuggestionLine.tsx'
 import { useEscalationAdvice } from '../escalation/useEscalationAdvice.ts'
 import { useDesk } from '../store/useDesk.ts'
+import { CcLogUpdateButton } from '../handover/CcLogUpdateButton.tsx'
 import { GradeChip } from '../queue/GradeChip.tsx'
+import { HandoverMarks, hasHandoverMarks } from '../queue/HandoverMarks.tsx'
 import { RegradeMark } from '../queue/RegradeMark.tsx'
 import { POLICE_STATUS_LABELS } from './fieldLabels.ts'
 import { ProgressControl } from './ProgressControl.tsx'
@@ -103,7 +106,11 @@ export function IncidentHeader({ detail }: { detail: IncidentDetail }) {
           </Typography>
         )}
       </Typography>
-      <ProgressControl id={row.id} progress={row.progress} />
+      {hasHandoverMarks(row) && <HandoverMarks row={row} size="medium" />}
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <ProgressControl id={row.id} progress={row.progress} />
+        <CcLogUpdateButton incidentId={row.id} incidentRef={row.incidentRef} />
+      </Box>
       {form && form.kind !== 'dismiss' && (
         <EscalateDialog
           detail={detail}

@@ -17,19 +17,22 @@ import { EscalationBanner } from '../escalation/EscalationBanner.tsx'
 import { ContactLine, hasContactLine } from './ContactLine.tsx'
 import { FlagList } from './FlagList.tsx'
 import { GradeChip } from './GradeChip.tsx'
+import { HandoverMarks, hasHandoverMarks } from './HandoverMarks.tsx'
 import { ProgressMark } from './ProgressMark.tsx'
 import { RegradeMark } from './RegradeMark.tsx'
 
 const ROW_HEIGHT = 92
-/** A row with calls or a call-back has a fourth line for them. */
-const CONTACT_LINE_HEIGHT = 28
+/** A row with calls or a call-back has a line for them; one with handover marks, a line for
+ * those. */
+const EXTRA_LINE_HEIGHT = 28
 /** An incident with an open escalation has its banner on top. */
 const BANNER_HEIGHT = 34
 
 export function rowHeight(row: QueueRow): number {
   return (
     ROW_HEIGHT +
-    (hasContactLine(row) ? CONTACT_LINE_HEIGHT : 0) +
+    (hasContactLine(row) ? EXTRA_LINE_HEIGHT : 0) +
+    (hasHandoverMarks(row) ? EXTRA_LINE_HEIGHT : 0) +
     (row.openEscalation ? BANNER_HEIGHT : 0)
   )
 }
@@ -223,6 +226,7 @@ export const IncidentOption = memo(function IncidentOption({
         <FlagList flags={row.flags} />
       </Box>
       {hasContactLine(row) && <ContactLine row={row} nowMs={nowMs} />}
+      {hasHandoverMarks(row) && <HandoverMarks row={row} />}
       {row.openEscalation && <EscalationBanner mark={row.openEscalation} nowMs={nowMs} />}
     </Box>
   )

@@ -1,4 +1,5 @@
-// The live queue (left pane): search, progress and grade filters with counts, and the list.
+// The live queue (left pane): search, progress and grade filters with counts, the filter for
+// incidents with outstanding actions, and the list.
 // "/" jumps to search from anywhere outside a field; Esc in search clears it and goes back.
 import { useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import {
@@ -11,6 +12,7 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material'
+import PendingActionsIcon from '@mui/icons-material/PendingActions'
 import SearchIcon from '@mui/icons-material/Search'
 import { GRADES, type Grade } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
@@ -47,10 +49,12 @@ export function QueuePane() {
   const progressFilter = useDesk((s) => s.progressFilter)
   const gradeFilter = useDesk((s) => s.gradeFilter)
   const searchText = useDesk((s) => s.searchText)
+  const actionsOnly = useDesk((s) => s.actionsOnly)
   const nowMs = useDesk((s) => s.nowMs)
   const setProgressFilter = useDesk((s) => s.setProgressFilter)
   const setGradeFilter = useDesk((s) => s.setGradeFilter)
   const setSearchText = useDesk((s) => s.setSearchText)
+  const setActionsOnly = useDesk((s) => s.setActionsOnly)
   const setActiveId = useDesk((s) => s.setActiveId)
   const searchRef = useRef<HTMLInputElement>(null)
   const listRef = useRef<HTMLDivElement>(null)
@@ -58,10 +62,15 @@ export function QueuePane() {
   // Typing stays instant with 10,000 incidents: filtering follows a moment behind.
   const search = useDeferredValue(searchText)
   const allRows = useMemo(() => [...rowsById.values()], [rowsById])
-  const matching = useMemo(
-    () => searchRows(allRows, search, gradeFilter),
+  const searched = useMemo(
+    () => searchRows(allRows, search, gradeFilter, false),
     [allRows, search, gradeFilter],
   )
+  const withActions = useMemo(
+    () => searched.filter((row) => row.outstandingActions > 0),
+    [searched],
+  )
+  const matching = actionsOnly ? withActions : searched
   const counts = useMemo(() => countByFilter(matching), [matching])
   const dueKey = useMemo(() => dueCallBackKey(matching, nowMs), [matching, nowMs])
   const dueIds = useMemo(() => new Set(dueKey ? dueKey.split(',').map(Number) : []), [dueKey])
@@ -100,9 +109,12 @@ export function QueuePane() {
   if (!queueLoaded) emptyMessage = 'Loading the queue…'
   else if (rows.length === 0) {
     emptyMessage =
-      allRows.length === 0 || (!searching && gradeFilter === 'all' && progressFilter === 'open')
+      allRows.length === 0 ||
+      (!searching && !actionsOnly && gradeFilter === 'all' && progressFilter === 'open')
         ? 'Queue is clear: no open incidents.'
-        : 'No incidents match.'
+        : actionsOnly && withActions.length === 0
+          ? 'No incidents with outstanding actions.'
+          : 'No incidents match.'
   }
 
   return (
@@ -162,6 +174,16 @@ export function QueuePane() {
             </ToggleButton>
           ))}
         </ToggleButtonGroup>
+        <ToggleButton
+          size="small"
+          value="actions"
+          selected={actionsOnly}
+          onChange={() => setActionsOnly(!actionsOnly)}
+          sx={{ justifySelf: 'start', gap: 0.75 }}
+        >
+          <PendingActionsIcon fontSize="small" aria-hidden />
+          Only outstanding actions ({withActions.length.toLocaleString('en-GB')})
+        </ToggleButton>
       </Box>
       <Tabs
         value={progressFilter}

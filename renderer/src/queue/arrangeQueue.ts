@@ -65,18 +65,24 @@ function searchTextOf(row: QueueRow): SearchText {
   return text
 }
 
-/** Rows matching the search and grade filter; closed incidents only when searching, or while
- * an escalation on them is open (police closing the log does not end the escalation). */
+/** Rows matching the search, grade and outstanding-actions filters. Closed incidents only when
+ * searching, while an escalation on them is open (police closing the log does not end the
+ * escalation), or while an action on one is outstanding: those stay in sight, shift after shift,
+ * until the action is marked done. */
 export function searchRows(
   rows: readonly QueueRow[],
   search: string,
   grade: Grade | 'all',
+  actionsOnly: boolean,
 ): QueueRow[] {
   const words = search.trim().toLowerCase()
   const compact = words.replace(/\s/g, '')
   return rows.filter((row) => {
     if (grade !== 'all' && row.grade !== grade) return false
-    if (!words) return row.status !== 'closed' || row.openEscalation !== null
+    if (actionsOnly && row.outstandingActions === 0) return false
+    if (!words) {
+      return row.status !== 'closed' || row.openEscalation !== null || row.outstandingActions > 0
+    }
     const text = searchTextOf(row)
     return text.words.includes(words) || text.compact.includes(compact)
   })

@@ -1,11 +1,43 @@
-// The first screen: who is on the desk and for which specialist service. Both are required and
-// are shown in the top bar afterwards.
+// The first screen: who is on the desk and for which specialist service (both required, and
+// shown in the top bar afterwards), and the shift signing in joins or starts. After a hand over it
+// also says where the handover's files went.
 import { useState, type FormEvent } from 'react'
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material'
+import type { Shift } from '#shared/handover.ts'
+import { formatDateTime } from '#shared/time.ts'
+import { HandoverResult } from '../handover/HandoverResult.tsx'
 import { useDesk } from '../store/useDesk.ts'
+
+/** What signing in will do about the shift, in words, and the button that does it. */
+function shiftWords(known: boolean, shift: Shift | null): { words: string; button: string } {
+  if (!known) {
+    return {
+      words: 'Signing in starts a shift, or joins the one already open.',
+      button: 'Sign in',
+    }
+  }
+  if (!shift) {
+    return {
+      words: 'No shift is open: signing in starts a new one.',
+      button: 'Sign in and start a shift',
+    }
+  }
+  const [first, ...others] = shift.workers
+  const joined = others.length > 0 ? ` Also on it: ${others.join(', ')}.` : ''
+  return {
+    words:
+      `A shift is open: started ${formatDateTime(shift.startedAt)}` +
+      `${first ? ` by ${first}` : ''}.${joined} Signing in joins it.`,
+    button: 'Sign in and join the shift',
+  }
+}
 
 export function SignInScreen() {
   const signIn = useDesk((s) => s.signIn)
+  const shift = useDesk((s) => s.shift)
+  const shiftKnown = useDesk((s) => s.shiftKnown)
+  const lastHandover = useDesk((s) => s.lastHandover)
+  const dismissLastHandover = useDesk((s) => s.dismissLastHandover)
   const [workerName, setWorkerName] = useState('')
   const [organisation, setOrganisation] = useState('')
   const [tried, setTried] = useState(false)
@@ -25,13 +57,26 @@ export function SignInScreen() {
     setProblem(error ? `Could not sign in. ${error.message}` : null)
   }
 
+  const { words, button } = shiftWords(shiftKnown, shift)
+
   return (
     <Box
       component="main"
       aria-label="Sign in"
-      sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2 }}
+      sx={{
+        minHeight: '100vh',
+        display: 'flex',
+        flexWrap: 'wrap',
+        // Safe: a long handover summary scrolls rather than being cut off at the top.
+        alignContent: 'safe center',
+        alignItems: 'flex-start',
+        justifyContent: 'center',
+        gap: 3,
+        p: 2,
+      }}
     >
-      <Paper variant="outlined" sx={{ width: '100%', maxWidth: 440, p: 4 }}>
+      {lastHandover && <HandoverResult result={lastHandover} onClose={dismissLastHandover} />}
+      <Paper variant="outlined" sx={{ flex: '0 1 440px', p: 4 }}>
         <Typography variant="h4" component="h1" sx={{ fontWeight: 700 }}>
           DA Desk
         </Typography>
@@ -64,9 +109,21 @@ export function SignInScreen() {
                   : 'The specialist service you work for.'
               }
             />
+            <Typography
+              id="sign-in-shift"
+              sx={{ borderLeft: 4, borderColor: 'primary.main', pl: 1.5, py: 0.5 }}
+            >
+              {words}
+            </Typography>
             {problem && <Alert severity="error">{problem}</Alert>}
-            <Button type="submit" variant="contained" size="large" disabled={busy}>
-              Sign in
+            <Button
+              type="submit"
+              variant="contained"
+              size="large"
+              disabled={busy}
+              aria-describedby="sign-in-shift"
+            >
+              {button}
             </Button>
           </Stack>
         </Box>

@@ -1,6 +1,7 @@
 // Settings: the feed's inbox folder (saved on request; the Node side may refuse it, and says
-// why), the colour theme (applied at once and saved), the quick phrases for notes, and the
-// escalation settings (attendance targets, reminder interval and sound).
+// why), the colour theme (applied at once and saved), the quick phrases for notes, the
+// escalation settings (attendance targets, reminder interval and sound), and the handover
+// record's service, force, marking and export folder.
 import { useState, type FormEvent } from 'react'
 import {
   Box,
@@ -20,6 +21,7 @@ import {
 import type { Theme } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
 import { EscalationSettings } from './EscalationSettings.tsx'
+import { HandoverSettingsForm } from './HandoverSettingsForm.tsx'
 import { QuickPhrasesEditor } from './QuickPhrasesEditor.tsx'
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -83,6 +85,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </FormControl>
           <QuickPhrasesEditor />
           <EscalationSettings />
+          {settings && <HandoverSettingsForm settings={settings} />}
         </Stack>
       </DialogContent>
       <DialogActions>

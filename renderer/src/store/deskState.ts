@@ -3,12 +3,14 @@ import type { StateCreator } from 'zustand'
 import type { ContactSlice } from './contactSlice.ts'
 import type { EscalationSlice } from './escalationSlice.ts'
 import type { FeedSlice } from './feedSlice.ts'
+import type { FiguresSlice } from './figuresSlice.ts'
 import type { NotesSlice } from './notesSlice.ts'
 import type { QueueSlice } from './queueSlice.ts'
 import type { ScriptSlice } from './scriptSlice.ts'
 import type { SelectionSlice } from './selectionSlice.ts'
 import type { SessionSlice } from './sessionSlice.ts'
 import type { SettingsSlice } from './settingsSlice.ts'
+import type { ShiftSlice } from './shiftSlice.ts'
 import type { UiSlice } from './uiSlice.ts'
 
 export type DeskState = SessionSlice &
@@ -20,6 +22,8 @@ export type DeskState = SessionSlice &
   EscalationSlice &
   FeedSlice &
   SettingsSlice &
+  ShiftSlice &
+  FiguresSlice &
   UiSlice
 
 export type DeskSlice<T> = StateCreator<DeskState, [], [], T>

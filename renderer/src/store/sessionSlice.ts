@@ -28,6 +28,7 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
       get().loadSettings(),
       get().loadScript(),
       loadAuditStatus(),
+      get().loadShift(),
     ])
   }
 
@@ -47,7 +48,8 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
         get().loadSettings(),
       ])
       set({ session: session ?? null, sessionChecked: true })
-      if (session) await loadDesk()
+      // Signed in: the desk, with its shift. Not: the shift a sign-in would join, if any.
+      await (session ? loadDesk() : get().loadShift())
     },
     signIn: async (workerName, organisation) => {
       const result = await call('session.signIn', { workerName, organisation })
@@ -77,9 +79,13 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
         auditStatus: null,
         activeId: null,
         searchText: '',
+        handoverPreview: null,
+        figures: null,
+        figuresExport: null,
       })
       get().clearSelection()
       get().clearQueue()
+      void get().loadShift()
     },
   }
 }

@@ -1,11 +1,16 @@
 // The worker's settings: where the feed inbox is, the colour theme, the quick phrases for notes,
 // and for escalations the force's attendance target per grade and the reminder's interval and
-// sound.
+// sound, and the handover record's header (service, force), marking and export folder.
 import type { Settings, Theme } from '#shared/domain.ts'
 import type { GradeTargets } from '#shared/escalation.ts'
 import { call } from '../api.ts'
 import type { DeskSlice } from './deskState.ts'
 import { request } from './request.ts'
+
+export type HandoverSettings = Pick<
+  Settings,
+  'serviceName' | 'forceName' | 'protectiveMarking' | 'exportDir'
+>
 
 export interface SettingsSlice {
   settings: Settings | null
@@ -23,6 +28,8 @@ export interface SettingsSlice {
     escalationReminderMinutes: number,
   ): Promise<string | null>
   setReminderSound(escalationReminderSound: boolean): Promise<void>
+  /** Saves the fields given; resolves to the reason when they were refused, for the form. */
+  saveHandoverSettings(update: Partial<HandoverSettings>): Promise<string | null>
 }
 
 export const createSettingsSlice: DeskSlice<SettingsSlice> = (set, get) => ({
@@ -67,5 +74,12 @@ export const createSettingsSlice: DeskSlice<SettingsSlice> = (set, get) => ({
       escalationReminderSound,
     })
     if (settings) set({ settings })
+  },
+  saveHandoverSettings: async (update) => {
+    const result = await call('settings.update', update)
+    if (!result.ok) return result.error.message
+    set({ settings: result.value })
+    get().tell('Handover settings saved.', 'success')
+    return null
   },
 })

@@ -17,6 +17,8 @@ export interface UiSlice {
   progressFilter: ProgressFilter
   gradeFilter: Grade | 'all'
   searchText: string
+  /** Only incidents with action notes not yet marked done. */
+  actionsOnly: boolean
   /** The queue row highlighted by the keyboard (not necessarily open). */
   activeId: number | null
   /** One clock for every age on screen (and the escalation reminders), moved on every 30 s. */
@@ -25,6 +27,7 @@ export interface UiSlice {
   setProgressFilter(filter: ProgressFilter): void
   setGradeFilter(grade: Grade | 'all'): void
   setSearchText(text: string): void
+  setActionsOnly(actionsOnly: boolean): void
   setActiveId(id: number | null): void
   tick(nowMs: number): void
   tell(message: string, severity?: Notice['severity']): void
@@ -38,12 +41,14 @@ export const createUiSlice: DeskSlice<UiSlice> = (set, get) => ({
   progressFilter: 'open',
   gradeFilter: 'all',
   searchText: '',
+  actionsOnly: false,
   activeId: null,
   nowMs: Date.now(),
   notice: null,
   setProgressFilter: (progressFilter) => set({ progressFilter }),
   setGradeFilter: (gradeFilter) => set({ gradeFilter }),
   setSearchText: (searchText) => set({ searchText }),
+  setActionsOnly: (actionsOnly) => set({ actionsOnly }),
   setActiveId: (activeId) => set({ activeId }),
   tick: (nowMs) => {
     set({ nowMs })

@@ -4,12 +4,14 @@ import type { DeskState } from './deskState.ts'
 import { createContactSlice } from './contactSlice.ts'
 import { createEscalationSlice } from './escalationSlice.ts'
 import { createFeedSlice } from './feedSlice.ts'
+import { createFiguresSlice } from './figuresSlice.ts'
 import { createNotesSlice } from './notesSlice.ts'
 import { createQueueSlice } from './queueSlice.ts'
 import { createScriptSlice } from './scriptSlice.ts'
 import { createSelectionSlice } from './selectionSlice.ts'
 import { createSessionSlice } from './sessionSlice.ts'
 import { createSettingsSlice } from './settingsSlice.ts'
+import { createShiftSlice } from './shiftSlice.ts'
 import { createUiSlice } from './uiSlice.ts'
 
 export const useDesk = create<DeskState>()((...args) => ({
@@ -22,5 +24,7 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createEscalationSlice(...args),
   ...createFeedSlice(...args),
   ...createSettingsSlice(...args),
+  ...createShiftSlice(...args),
+  ...createFiguresSlice(...args),
   ...createUiSlice(...args),
 }))

@@ -1,22 +1,16 @@
 // Escalations on the command line, run as a manager or administrator would run it: the full
 // lifecycle in `incidents --json`, the rules' advice beside it, and `escalations` with the minutes
 // from the call to each step.
-import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cli } from '../../support/cli.ts'
 import { tempDir } from '../../support/tempDir.ts'
 import { closeDesk, must, signIn, testDesk } from '../../support/desk.ts'
 
-const BIN = resolve(import.meta.dirname, '../../../electron/cli/bin.ts')
 const FEED = resolve(import.meta.dirname, '../../fixtures/feed')
 const WORKER = 'Jo Example (Harbour)'
-
-function cli(args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' })
-  return { code: run.status, out: run.stdout, err: run.stderr }
-}
 
 /**
  * The sample feed, then: CL-…-0461 (grade 3) escalated at 18:00, acknowledged at 18:03, regraded

@@ -81,6 +81,7 @@ describe('calls from the page', () => {
     const audit = d.db.prepare(`SELECT actor, action FROM audit_log`).all()
     expect(audit).toEqual([
       { actor: 'Jo Example (Harbour Support Services)', action: 'session.signIn' },
+      { actor: 'Jo Example (Harbour Support Services)', action: 'shift.start' },
     ])
   })
 })

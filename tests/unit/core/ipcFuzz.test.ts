@@ -15,6 +15,7 @@ import type { ContactScript } from '../../../shared/script.ts'
 import { toIsoUtc } from '../../../shared/time.ts'
 import { addIncident, must, signIn, testDesk } from '../../support/desk.ts'
 import type { TestDesk } from '../../support/desk.ts'
+import { tempDir } from '../../support/tempDir.ts'
 import {
   junk,
   malformed,
@@ -33,6 +34,8 @@ const WRONG_PER_CALL = 40
 const UNKNOWN_NAMES = 300
 /** The desk's clock in testDesk. */
 const NOW = Date.parse('2026-11-21T18:00:00Z')
+/** A period the figures and shift calls accept. */
+const PERIOD = { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' }
 
 function seedFromEnvironment(): number {
   const given = process.env.FUZZ_SEED
@@ -650,6 +653,36 @@ const CALLS: { [N in CallName]: CallFuzz<N> } = {
     ],
   },
   'audit.status': { wellFormed: () => ({}), wrong: [] },
+  'shift.current': { signedOut: true, wellFormed: () => ({}), wrong: [] },
+  'shift.list': { wellFormed: () => PERIOD, wrong: [] },
+  'handover.preview': { wellFormed: () => ({}), wrong: [] },
+  'shift.handOver': {
+    wellFormed: () => ({ formats: ['json'], statsOnly: false, outDir: tempDir() }),
+    wrong: [
+      (r) => [
+        {
+          formats: ['pdf', 'csv'],
+          statsOnly: r.chance(0.5),
+          outDir: r.pick(['exports', '../handovers', 'C:relative', '~/exports']),
+        },
+        'bad-request',
+      ],
+    ],
+  },
+  'figures.get': { wellFormed: () => PERIOD, wrong: [] },
+  'figures.export': {
+    wellFormed: () => ({ ...PERIOD, formats: ['csv'], outDir: tempDir() }),
+    wrong: [
+      (r) => [
+        { ...PERIOD, formats: ['json'], outDir: r.pick(['exports', './figures', 'figures/2026']) },
+        'bad-request',
+      ],
+    ],
+  },
+  'handover.ccLogUpdate': {
+    wellFormed: (s) => ({ incidentId: s.incident }),
+    wrong: [(r, s) => [{ incidentId: s.missing(r) }, 'not-found']],
+  },
   'feed.health': { signedOut: true, wellFormed: () => ({}), wrong: [] },
   'feed.quarantined': { wellFormed: () => ({}), wrong: [] },
   'settings.get': { signedOut: true, wellFormed: () => ({}), wrong: [] },
@@ -752,7 +785,7 @@ async function fuzz(s: Seeded, rng: Rng, signedIn: boolean): Promise<Run> {
     expect(schema.safeParse(wellFormed).success, `${name}: wellFormed`).toBe(true)
     const refused = !signedIn && !entry.signedOut
     for (let i = 0; i < MALFORMED_PER_CALL; i++) {
-      await send(name, malformed(rng, schema, wellFormed), 'bad-request')
+      await send(name, malformed(rng, schema, wellFormed as Record<string, unknown>), 'bad-request')
     }
     if (refused) await send(name, entry.wellFormed(s), 'not-signed-in')
     for (let i = 0; entry.wrong.length > 0 && i < WRONG_PER_CALL; i++) {
@@ -797,7 +830,8 @@ describe('every IPC call, fed malformed and hostile requests', () => {
 
     // The requests it broke are ones the desk carries out, so the refusals were the fuzzer's doing.
     const before = dumpDatabase(s.desk.db)
-    const last: CallName[] = ['session.signIn', 'session.signOut']
+    // Handing over ends the shift and signs the worker out, so it goes just before signing in.
+    const last: CallName[] = ['shift.handOver', 'session.signIn', 'session.signOut']
     for (const name of [...CALL_NAMES.filter((n) => !last.includes(n)), ...last]) {
       const reply = await dispatch(s.desk.handlers, name, CALLS[name].wellFormed(s))
       expect(reply, name).toMatchObject({ ok: true })

@@ -1,0 +1,562 @@
+// SQL for shifts, the figures a set of shifts adds up to, the records a handover gathers, and the
+// handover exports with the incidents each handed over. A record belongs to a shift through the
+// session that made it, and only when it was made within the shift's window.
+import type { Db } from './openDatabase.ts'
+import type { Shift } from '#shared/handover.ts'
+
+interface ShiftRow {
+  id: number
+  startedAt: string
+  endedAt: string | null
+  handedOverBy: string | null
+  workers: string
+}
+
+const selectShift = `
+  SELECT s.id, s.started_at AS startedAt, s.ended_at AS endedAt,
+    s.handed_over_by AS handedOverBy,
+    (SELECT json_group_array(w.actor) FROM (
+       SELECT x.worker_name || ' (' || x.organisation || ')' AS actor, min(x.id) AS first
+       FROM shift_sessions m JOIN sessions x ON x.id = m.session_id
+       WHERE m.shift_id = s.id GROUP BY actor ORDER BY first) w) AS workers
+  FROM shifts s`
+
+const toShift = ({ workers, ...s }: ShiftRow): Shift => ({
+  ...s,
+  workers: JSON.parse(workers) as string[],
+})
+
+/**
+ * Which shifts: one by id, or every shift that started in [from, to). Open shifts run to :asAt.
+ * `ss` is each of their sessions with the window a record must fall in to count for the shift.
+ */
+const shiftSet = `
+  sh AS (
+    SELECT id, started_at AS s_from, coalesce(ended_at, :asAt) AS s_to FROM shifts
+    WHERE (:shiftId IS NOT NULL AND id = :shiftId)
+       OR (:shiftId IS NULL AND started_at >= :from AND started_at < :to)),
+  ss AS (
+    SELECT m.session_id, sh.id AS shift_id, sh.s_from, sh.s_to
+    FROM sh JOIN shift_sessions m ON m.shift_id = sh.id)`
+
+const inWindow = (t: string) => `${t}.session_id = ss.session_id
+  AND ${t}.at >= ss.s_from AND ${t}.at <= ss.s_to`
+
+/** Any audited act of a shift's worker on an incident (records, progress, views) touches it. */
+const touched = `
+  SELECT ss.shift_id, ss.s_to, a.incident_id, min(a.at) AS first_at, max(a.at) AS last_at
+  FROM ss JOIN audit_log a ON ${inWindow('a')}
+  WHERE a.incident_id IS NOT NULL
+  GROUP BY ss.shift_id, a.incident_id`
+
+/** The shifts to count: one shift, or those that started in a period. */
+export interface ShiftSelection {
+  shiftId: number | null
+  from: string
+  to: string
+  /** Where an open shift's window ends, and the instant records are read as at. */
+  asAt: string
+}
+
+/** Per-shift counts; a figure for several shifts is their sum. */
+export interface ShiftCounts {
+  shiftId: number
+  incidentsReviewed: number
+  victimsContacted: number
+  contactAttempts: number
+  highRiskVictims: number
+  maracReferrals: number
+  daServiceReferrals: number
+  otherServiceReferrals: number
+  claresLawApplications: number
+  movedToSafety: number
+  escalationsRaised: number
+  escalationsAcknowledged: number
+  escalationsUpgraded: number
+}
+
+/** One event a median is taken over: when the call came in, and when the event was. */
+export interface TimedEvent {
+  shiftId: number
+  receivedAt: string
+  at: string
+}
+
+/** What the high-risk count needs from the script: which answers count and which counts are high. */
+export interface RiskRule {
+  scriptId: string
+  scriptVersion: string
+  dashIds: string[]
+  /** The numbers of yes answers that make the counted level high. */
+  highCounts: number[]
+}
+
+/** A touched incident of a shift: its first and last touch in the window. */
+export interface Touch {
+  shiftId: number
+  incidentId: number
+  firstAt: string
+  lastAt: string
+}
+
+export interface NewHandoverExport {
+  at: string
+  scope: 'shift' | 'period'
+  shiftId: number | null
+  from: string
+  to: string
+  statisticsOnly: boolean
+  handsOver: boolean
+  folder: string
+  manifest: unknown
+  exportedBy: string
+  sessionId: number | null
+}
+
+/** Incident ids as one JSON parameter, so a batch is one statement whatever its size. */
+const ids = (list: readonly number[]) => JSON.stringify(list)
+const idIn = (column: string) => `${column} IN (SELECT value FROM json_each(:ids))`
+
+export function handoverQueries(db: Db) {
+  const openShift = db.prepare<[], ShiftRow>(`${selectShift} WHERE s.ended_at IS NULL`)
+  const shiftById = db.prepare<{ id: number }, ShiftRow>(`${selectShift} WHERE s.id = :id`)
+  const shiftsStarted = db.prepare<{ from: string; to: string }, ShiftRow>(
+    `${selectShift} WHERE s.started_at >= :from AND s.started_at < :to ORDER BY s.started_at, s.id`,
+  )
+  const insertShift = db.prepare(`INSERT INTO shifts (started_at) VALUES (:at)`)
+  const joinShift = db.prepare(
+    `INSERT INTO shift_sessions (session_id, shift_id) VALUES (:sessionId, :shiftId)`,
+  )
+  const endShift = db.prepare(
+    `UPDATE shifts SET ended_at = :at, handed_over_by = :by WHERE id = :id AND ended_at IS NULL`,
+  )
+  const lastActivity = db.prepare<{ id: number }, { at: string | null }>(
+    `SELECT max(at) AS at FROM (
+       SELECT a.at FROM shift_sessions m JOIN audit_log a ON a.session_id = m.session_id
+       WHERE m.shift_id = :id
+       UNION ALL SELECT x.signed_in_at FROM shift_sessions m JOIN sessions x ON x.id = m.session_id
+       WHERE m.shift_id = :id
+       UNION ALL SELECT x.signed_out_at FROM shift_sessions m JOIN sessions x ON x.id = m.session_id
+       WHERE m.shift_id = :id)`,
+  )
+  // The incidents the selected shifts touched are worked out once per call into a table of this
+  // connection's own, which the counts then read (it is the costliest part of a year's figures).
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS figures_touched (
+    shift_id INTEGER NOT NULL, s_to TEXT NOT NULL, incident_id INTEGER NOT NULL,
+    first_at TEXT NOT NULL, last_at TEXT NOT NULL, PRIMARY KEY (shift_id, incident_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS temp.figures_touched_by_incident ON figures_touched (incident_id)`)
+  const clearTouched = db.prepare(`DELETE FROM temp.figures_touched`)
+  const fillTouched = db.prepare<ShiftSelection>(
+    `INSERT INTO temp.figures_touched (shift_id, s_to, incident_id, first_at, last_at)
+     WITH ${shiftSet} ${touched}`,
+  )
+  const touches = db.prepare<[], Touch>(
+    `SELECT shift_id AS shiftId, incident_id AS incidentId, first_at AS firstAt, last_at AS lastAt
+     FROM temp.figures_touched ORDER BY first_at, incident_id`,
+  )
+  const reviewedCounts = db.prepare<[], { shiftId: number; n: number }>(
+    `SELECT shift_id AS shiftId, count(*) AS n FROM temp.figures_touched GROUP BY shift_id`,
+  )
+  /** Fills the touched table for a selection and runs `read` on it, in one transaction. */
+  const withTouched = <T>(selection: ShiftSelection, read: () => T): T =>
+    db.transaction(() => {
+      clearTouched.run()
+      fillTouched.run(selection)
+      try {
+        return read()
+      } finally {
+        clearTouched.run()
+      }
+    })()
+  const attemptCounts = db.prepare<
+    ShiftSelection,
+    { shiftId: number; attempts: number; spoke: number }
+  >(
+    `WITH ${shiftSet}
+     SELECT ss.shift_id AS shiftId, count(*) AS attempts,
+       count(DISTINCT CASE WHEN c.result = 'spoke-to-victim' THEN c.incident_id END) AS spoke
+     FROM ss JOIN contact_attempts c ON ${inWindow('c')}
+     GROUP BY ss.shift_id`,
+  )
+  // A referral counts when the victim consented; each kind once per incident per shift.
+  const consented = (services: string) =>
+    `count(DISTINCT CASE WHEN r.decision = 'consented' AND r.service IN (${services})
+                    THEN r.incident_id END)`
+  const referralCounts = db.prepare<
+    ShiftSelection,
+    { shiftId: number; marac: number; da: number; other: number; claresLaw: number }
+  >(
+    `WITH ${shiftSet}
+     SELECT ss.shift_id AS shiftId,
+       ${consented(`'marac'`)} AS marac,
+       ${consented(`'da-service', 'idva', 'refuge'`)} AS da,
+       ${consented(`'housing', 'childrens-services', 'other'`)} AS other,
+       ${consented(`'clares-law-ask', 'clares-law-know'`)} AS claresLaw
+     FROM ss JOIN referrals r ON ${inWindow('r')}
+     GROUP BY ss.shift_id`,
+  )
+  const safetyCounts = db.prepare<ShiftSelection, { shiftId: number; n: number }>(
+    `WITH ${shiftSet}
+     SELECT ss.shift_id AS shiftId, count(DISTINCT o.incident_id) AS n
+     FROM ss JOIN contact_outcomes o ON ${inWindow('o')}
+     WHERE o.outcome = 'moved-to-safety'
+     GROUP BY ss.shift_id`,
+  )
+  const raised = db.prepare<ShiftSelection, TimedEvent>(
+    `WITH ${shiftSet}
+     SELECT ss.shift_id AS shiftId, i.received_at AS receivedAt, e.raised_at AS at
+     FROM ss JOIN escalations e ON e.session_id = ss.session_id
+       AND e.raised_at >= ss.s_from AND e.raised_at <= ss.s_to
+     JOIN incidents i ON i.id = e.incident_id`,
+  )
+  const acknowledgedCounts = db.prepare<ShiftSelection, { shiftId: number; n: number }>(
+    `WITH ${shiftSet}
+     SELECT ss.shift_id AS shiftId, count(*) AS n
+     FROM ss JOIN escalation_acknowledgements k ON ${inWindow('k')}
+     GROUP BY ss.shift_id`,
+  )
+  const upgradedCounts = db.prepare<ShiftSelection, { shiftId: number; n: number }>(
+    `WITH ${shiftSet}
+     SELECT ss.shift_id AS shiftId, count(*) AS n
+     FROM ss JOIN escalation_outcomes o ON ${inWindow('o')}
+     WHERE o.outcome = 'upgraded'
+     GROUP BY ss.shift_id`,
+  )
+  // The first attempt ever that spoke to the victim, when it falls in one of the shifts.
+  const firstContacts = db.prepare<ShiftSelection, TimedEvent>(
+    `WITH ${shiftSet},
+     first AS (SELECT min(id) AS id FROM contact_attempts INDEXED BY contact_attempts_spoke
+               WHERE result = 'spoke-to-victim' GROUP BY incident_id)
+     SELECT ss.shift_id AS shiftId, i.received_at AS receivedAt, c.at
+     FROM first f JOIN contact_attempts c ON c.id = f.id
+     JOIN ss ON ${inWindow('c')}
+     JOIN incidents i ON i.id = c.incident_id`,
+  )
+  // Risk as it stood at the end of each shift: the latest answer to each DASH question of the
+  // script in use and the latest judgement, as riskSummary counts them. A yes counts when no later
+  // answer to the same question came before the shift ended; a judgement when it is the latest.
+  // (No yes answers at all is never high: riskRule's counts start at the script's high band.)
+  const highRiskCounts = db.prepare<
+    { scriptId: string; scriptVersion: string; dashIds: string; highCounts: string },
+    { shiftId: number; n: number }
+  >(
+    `WITH yes AS (
+       SELECT t.shift_id, t.incident_id, count(*) AS n
+       FROM script_answers a
+       -- Answers first: most incidents have none, so looking each one's up would cost more.
+       CROSS JOIN temp.figures_touched t INDEXED BY figures_touched_by_incident
+         ON t.incident_id = a.incident_id AND a.at <= t.s_to
+       WHERE a.value = 'yes' AND a.script_id = :scriptId AND a.script_version = :scriptVersion
+         AND a.question_id IN (SELECT value FROM json_each(:dashIds))
+         AND NOT EXISTS (
+           SELECT 1 FROM script_answers b INDEXED BY script_answers_latest
+           WHERE b.incident_id = a.incident_id AND b.question_id = a.question_id
+             AND b.script_id = a.script_id AND b.script_version = a.script_version
+             AND b.id > a.id AND b.at <= t.s_to)
+       GROUP BY t.shift_id, t.incident_id
+       HAVING count(*) IN (SELECT value FROM json_each(:highCounts))),
+     judged AS (
+       SELECT t.shift_id, t.incident_id
+       FROM risk_judgements j
+       CROSS JOIN temp.figures_touched t INDEXED BY figures_touched_by_incident
+         ON t.incident_id = j.incident_id AND j.at <= t.s_to
+       WHERE j.high = 1
+         AND NOT EXISTS (SELECT 1 FROM risk_judgements k
+                         WHERE k.incident_id = j.incident_id AND k.id > j.id AND k.at <= t.s_to))
+     SELECT shift_id AS shiftId, count(*) AS n
+     FROM (SELECT shift_id, incident_id FROM yes UNION SELECT shift_id, incident_id FROM judged)
+     GROUP BY shift_id`,
+  )
+
+  const insertExport = db.prepare(
+    `INSERT INTO handover_exports (at, scope, shift_id, period_from, period_to, statistics_only,
+       hands_over, folder, manifest, exported_by, session_id)
+     VALUES (:at, :scope, :shiftId, :from, :to, :statisticsOnly, :handsOver, :folder, :manifest,
+       :exportedBy, :sessionId)`,
+  )
+  const markHandedOver = db.prepare(
+    `INSERT INTO handed_over_incidents (export_id, incident_id, at)
+     SELECT :exportId, value, :at FROM json_each(:ids)`,
+  )
+  const lastHandedOver = db.prepare<{ ids: string; before: string }, { id: number; at: string }>(
+    `SELECT incident_id AS id, max(at) AS at FROM handed_over_incidents
+     WHERE ${idIn('incident_id')} AND at < :before GROUP BY incident_id`,
+  )
+
+  const outstanding = db.prepare<
+    { asAt: string },
+    {
+      id: number
+      incidentId: number
+      incidentRef: string
+      owner: string
+      text: string
+      at: string
+      by: string
+    }
+  >(
+    `SELECT n.id, n.incident_id AS incidentId, i.incident_ref AS incidentRef,
+            n.action_owner AS owner, n.text, n.at, n.author AS "by"
+     FROM notes n INDEXED BY notes_actions JOIN incidents i ON i.id = n.incident_id
+     WHERE n.action_owner IS NOT NULL AND n.at <= :asAt
+       AND NOT EXISTS (SELECT 1 FROM note_action_done d WHERE d.note_id = n.id AND d.at <= :asAt)
+     ORDER BY n.id`,
+  )
+
+  const batch = <T>(select: string) => {
+    const statement = db.prepare<{ ids: string; asAt: string }, T>(select)
+    return (incidentIds: readonly number[], asAt: string) =>
+      statement.all({ ids: ids(incidentIds), asAt })
+  }
+
+  return {
+    openShift(): Shift | undefined {
+      const r = openShift.get()
+      return r && toShift(r)
+    },
+    shift(id: number): Shift | undefined {
+      const r = shiftById.get({ id })
+      return r && toShift(r)
+    },
+    /** Shifts that started in [from, to), oldest first. */
+    shiftsStarted(from: string, to: string): Shift[] {
+      return shiftsStarted.all({ from, to }).map(toShift)
+    },
+    startShift(at: string): number {
+      return Number(insertShift.run({ at }).lastInsertRowid)
+    },
+    joinShift(shiftId: number, sessionId: number): void {
+      joinShift.run({ shiftId, sessionId })
+    },
+    /** Ends an open shift; `by` is who handed it over, null when it ended without a hand over. */
+    endShift(id: number, at: string, by: string | null): boolean {
+      return endShift.run({ id, at, by }).changes === 1
+    },
+    /** The latest thing a shift's workers did: sign-in, sign-out or any audited act. */
+    lastActivity(id: number): string | null {
+      return lastActivity.get({ id })?.at ?? null
+    },
+    touches: (selection: ShiftSelection) => withTouched(selection, () => touches.all()),
+    counts(selection: ShiftSelection, risk: RiskRule): ShiftCounts[] {
+      const byShift = new Map<number, ShiftCounts>()
+      const of = (shiftId: number) => {
+        let c = byShift.get(shiftId)
+        if (!c) {
+          c = {
+            shiftId,
+            incidentsReviewed: 0,
+            victimsContacted: 0,
+            contactAttempts: 0,
+            highRiskVictims: 0,
+            maracReferrals: 0,
+            daServiceReferrals: 0,
+            otherServiceReferrals: 0,
+            claresLawApplications: 0,
+            movedToSafety: 0,
+            escalationsRaised: 0,
+            escalationsAcknowledged: 0,
+            escalationsUpgraded: 0,
+          }
+          byShift.set(shiftId, c)
+        }
+        return c
+      }
+      const risky = {
+        scriptId: risk.scriptId,
+        scriptVersion: risk.scriptVersion,
+        dashIds: JSON.stringify(risk.dashIds),
+        highCounts: JSON.stringify(risk.highCounts),
+      }
+      withTouched(selection, () => {
+        for (const r of reviewedCounts.all()) of(r.shiftId).incidentsReviewed = r.n
+        for (const r of highRiskCounts.all(risky)) of(r.shiftId).highRiskVictims = r.n
+      })
+      for (const r of attemptCounts.all(selection)) {
+        Object.assign(of(r.shiftId), { contactAttempts: r.attempts, victimsContacted: r.spoke })
+      }
+      for (const r of referralCounts.all(selection)) {
+        Object.assign(of(r.shiftId), {
+          maracReferrals: r.marac,
+          daServiceReferrals: r.da,
+          otherServiceReferrals: r.other,
+          claresLawApplications: r.claresLaw,
+        })
+      }
+      for (const r of safetyCounts.all(selection)) of(r.shiftId).movedToSafety = r.n
+      for (const r of raised.all(selection)) of(r.shiftId).escalationsRaised++
+      for (const r of acknowledgedCounts.all(selection)) {
+        of(r.shiftId).escalationsAcknowledged = r.n
+      }
+      for (const r of upgradedCounts.all(selection)) of(r.shiftId).escalationsUpgraded = r.n
+      return [...byShift.values()]
+    },
+    firstContacts: (selection: ShiftSelection) => firstContacts.all(selection),
+    escalationsRaised: (selection: ShiftSelection) => raised.all(selection),
+
+    // What a handover gathers for its incidents, each list as it stood at :asAt, oldest first.
+    incidents: batch<Record<string, string | number | null>>(
+      `SELECT * FROM incidents WHERE ${idIn('id')} ORDER BY id`,
+    ),
+    history: batch<{
+      incidentId: number
+      field: string
+      from: string | null
+      to: string | null
+      at: string
+      recordedAt: string
+    }>(
+      `SELECT incident_id AS incidentId, field, from_value AS "from", to_value AS "to", at,
+              recorded_at AS recordedAt
+       FROM incident_history
+       WHERE ${idIn('incident_id')} AND kind IN ('regrade', 'status')
+       ORDER BY incident_id, id`,
+    ),
+    attempts: batch<{
+      id: number
+      incidentId: number
+      at: string
+      number: string
+      result: string
+      callBackAt: string | null
+      note: string | null
+      by: string
+    }>(
+      `SELECT id, incident_id AS incidentId, at, number, result, call_back_at AS callBackAt, note,
+              recorded_by AS "by"
+       FROM contact_attempts WHERE ${idIn('incident_id')} AND at <= :asAt ORDER BY id`,
+    ),
+    outcomes: batch<{
+      id: number
+      incidentId: number
+      at: string
+      outcome: string
+      note: string | null
+      by: string
+    }>(
+      `SELECT id, incident_id AS incidentId, at, outcome, note, recorded_by AS "by"
+       FROM contact_outcomes WHERE ${idIn('incident_id')} AND at <= :asAt ORDER BY id`,
+    ),
+    answers: batch<{
+      id: number
+      incidentId: number
+      scriptId: string
+      scriptVersion: string
+      questionId: string
+      value: string
+      at: string
+      by: string
+    }>(
+      `SELECT id, incident_id AS incidentId, script_id AS scriptId,
+              script_version AS scriptVersion, question_id AS questionId, value, at,
+              recorded_by AS "by"
+       FROM script_answers WHERE ${idIn('incident_id')} AND at <= :asAt ORDER BY id`,
+    ),
+    judgements: batch<{
+      id: number
+      incidentId: number
+      at: string
+      high: number
+      reason: string
+      by: string
+    }>(
+      `SELECT id, incident_id AS incidentId, at, high, reason, recorded_by AS "by"
+       FROM risk_judgements WHERE ${idIn('incident_id')} AND at <= :asAt ORDER BY id`,
+    ),
+    referrals: batch<{
+      id: number
+      incidentId: number
+      at: string
+      service: string
+      otherService: string | null
+      decision: string
+      detail: string | null
+      by: string
+    }>(
+      `SELECT id, incident_id AS incidentId, at, service, other_service AS otherService,
+              decision, detail, recorded_by AS "by"
+       FROM referrals WHERE ${idIn('incident_id')} AND at <= :asAt ORDER BY id`,
+    ),
+    escalations: batch<{
+      id: number
+      incidentId: number
+      raisedAt: string
+      raisedBy: string
+      reasons: string
+      detail: string | null
+      currentGrade: number
+      recommendedGrade: number
+      ackAt: string | null
+      ackController: string | null
+      ackBy: string | null
+      regradeFrom: number | null
+      regradeTo: number | null
+      regradeAt: string | null
+      outcome: string | null
+      outcomeAt: string | null
+      outcomeBy: string | null
+      outcomeGrade: number | null
+      outcomeReason: string | null
+    }>(
+      `SELECT e.id, e.incident_id AS incidentId, e.raised_at AS raisedAt, e.raised_by AS raisedBy,
+              e.reasons, e.detail, e.current_grade AS currentGrade,
+              e.recommended_grade AS recommendedGrade,
+              k.at AS ackAt, k.controller AS ackController, k.recorded_by AS ackBy,
+              g.from_grade AS regradeFrom, g.to_grade AS regradeTo, g.at AS regradeAt,
+              o.outcome, o.at AS outcomeAt, o.recorded_by AS outcomeBy, o.grade AS outcomeGrade,
+              o.reason AS outcomeReason
+       FROM escalations e
+       LEFT JOIN escalation_acknowledgements k ON k.escalation_id = e.id AND k.at <= :asAt
+       LEFT JOIN escalation_regrades g ON g.escalation_id = e.id AND g.linked_at <= :asAt
+       LEFT JOIN escalation_outcomes o ON o.escalation_id = e.id AND o.at <= :asAt
+       WHERE ${idIn('e.incident_id')} AND e.raised_at <= :asAt
+       ORDER BY e.id`,
+    ),
+    notes: batch<{
+      id: number
+      incidentId: number
+      at: string
+      author: string
+      text: string
+      tags: string
+      amends: number | null
+      actionOwner: string | null
+      doneAt: string | null
+      doneBy: string | null
+    }>(
+      `SELECT n.id, n.incident_id AS incidentId, n.at, n.author, n.text, n.tags, n.amends,
+              n.action_owner AS actionOwner, d.at AS doneAt, d.done_by AS doneBy
+       FROM notes n LEFT JOIN note_action_done d ON d.note_id = n.id AND d.at <= :asAt
+       WHERE ${idIn('n.incident_id')} AND n.at <= :asAt
+       ORDER BY n.id`,
+    ),
+    /** The worker's progress moves, from the audit log (the incident keeps only the latest). */
+    progressChanges: batch<{ incidentId: number; at: string; from: string; to: string }>(
+      `SELECT incident_id AS incidentId, at, json_extract(detail, '$.from') AS "from",
+              json_extract(detail, '$.to') AS "to"
+       FROM audit_log WHERE action = 'incident.progress' AND ${idIn('incident_id')}
+       ORDER BY id`,
+    ),
+    /** Every action note not done at an instant, on any incident, oldest first. */
+    outstandingActions: (asAt: string) => outstanding.all({ asAt }),
+    /** When each incident was last handed over before an instant. */
+    lastHandedOver(incidentIds: readonly number[], before: string): Map<number, string> {
+      return new Map(lastHandedOver.all({ ids: ids(incidentIds), before }).map((r) => [r.id, r.at]))
+    },
+
+    recordExport(e: NewHandoverExport): number {
+      const params = {
+        ...e,
+        statisticsOnly: e.statisticsOnly ? 1 : 0,
+        handsOver: e.handsOver ? 1 : 0,
+        manifest: JSON.stringify(e.manifest),
+      }
+      return Number(insertExport.run(params).lastInsertRowid)
+    },
+    markHandedOver(exportId: number, incidentIds: readonly number[], at: string): void {
+      markHandedOver.run({ exportId, ids: ids(incidentIds), at })
+    },
+  }
+}
+
+export type HandoverQueries = ReturnType<typeof handoverQueries>

@@ -1,0 +1,128 @@
+// The scheme's figures as labelled numbers in four groups (reach, referrals and safety,
+// escalations, times), in the order FIGURE_LABELS gives them: the same order as the handover
+// record and the CSV. Medians are in minutes, and past an hour in hours as well.
+import { Box, Typography } from '@mui/material'
+import { FIGURE_LABELS, type ShiftFigures } from '#shared/handover.ts'
+
+type Figure = keyof ShiftFigures
+
+const GROUPS: { title: string; figures: Figure[] }[] = [
+  {
+    title: 'Reach',
+    figures: ['incidentsReviewed', 'victimsContacted', 'contactAttempts', 'highRiskVictims'],
+  },
+  {
+    title: 'Referrals and safety',
+    figures: [
+      'maracReferrals',
+      'daServiceReferrals',
+      'otherServiceReferrals',
+      'movedToSafety',
+      'claresLawApplications',
+    ],
+  },
+  {
+    title: 'Escalations',
+    figures: ['escalationsRaised', 'escalationsAcknowledged', 'escalationsUpgraded'],
+  },
+  {
+    title: 'Times',
+    figures: ['medianMinutesToFirstContact', 'firstContacts', 'medianMinutesToEscalation'],
+  },
+]
+
+function formatMinutes(minutes: number): string {
+  return `${minutes.toLocaleString('en-GB', { maximumFractionDigits: 1 })} min`
+}
+
+/** Past an hour, a median in hours too: "1 h 35 min", "6 d 3 h". */
+function longerWords(minutes: number): string | null {
+  if (minutes < 60) return null
+  const hours = Math.floor(Math.round(minutes) / 60)
+  return hours < 24
+    ? `${hours} h ${String(Math.round(minutes) % 60).padStart(2, '0')} min`
+    : `${Math.floor(hours / 24)} d ${hours % 24} h`
+}
+
+/** A figure's value as a worker reads it: "12", "4.5 min", "95 min (1 h 35 min)", or "none"
+ * (a median over nothing). */
+export function figureValue(figures: ShiftFigures, key: Figure): string {
+  const value = figures[key]
+  if (value === null) return 'none'
+  if (!key.startsWith('median')) return value.toLocaleString('en-GB')
+  const minutes = value < 60 ? value : Math.round(value)
+  const longer = longerWords(value)
+  return longer ? `${formatMinutes(minutes)} (${longer})` : formatMinutes(minutes)
+}
+
+function FigureValue({ figures, figure }: { figures: ShiftFigures; figure: Figure }) {
+  const value = figures[figure]
+  const longer = value !== null && figure.startsWith('median') ? longerWords(value) : null
+  if (!longer || value === null) return <>{figureValue(figures, figure)}</>
+  return (
+    <>
+      {formatMinutes(Math.round(value))}{' '}
+      <Box
+        component="span"
+        sx={{ display: 'block', fontSize: '0.875rem', fontWeight: 400, color: 'text.secondary' }}
+      >
+        ({longer})
+      </Box>
+    </>
+  )
+}
+
+export function FiguresGrid({ figures }: { figures: ShiftFigures }) {
+  return (
+    <Box sx={{ display: 'grid', gap: 1.5 }}>
+      {GROUPS.map((group) => (
+        <Box key={group.title} sx={{ display: 'grid', gap: 0.5 }}>
+          <Typography component="h4" variant="body2" sx={{ fontWeight: 700 }}>
+            {group.title}
+          </Typography>
+          <Box
+            component="dl"
+            sx={{
+              m: 0,
+              display: 'grid',
+              gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+              gap: 1,
+            }}
+          >
+            {group.figures.map((figure) => (
+              <Box
+                key={figure}
+                sx={{
+                  border: 1,
+                  borderColor: 'divider',
+                  borderRadius: 1,
+                  px: 1.5,
+                  py: 1,
+                  display: 'flex',
+                  flexDirection: 'column',
+                  gap: 0.25,
+                }}
+              >
+                <Typography component="dt" variant="body2" color="text.secondary">
+                  {FIGURE_LABELS[figure]}
+                </Typography>
+                <Typography
+                  component="dd"
+                  sx={{
+                    m: 0,
+                    fontSize: '1.5rem',
+                    fontWeight: 700,
+                    fontVariantNumeric: 'tabular-nums',
+                    lineHeight: 1.2,
+                  }}
+                >
+                  <FigureValue figures={figures} figure={figure} />
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+        </Box>
+      ))}
+    </Box>
+  )
+}
