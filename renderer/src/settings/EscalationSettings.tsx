@@ -107,7 +107,11 @@ export function EscalationSettings() {
               }}
               error={Boolean(problems[grade])}
               helperText={problems[grade] ?? (typed[grade].trim() === '' ? 'No target' : 'minutes')}
-              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 5 } }}
+              slotProps={{
+                htmlInput: { inputMode: 'numeric', maxLength: 5 },
+                // Always above the field, so "none" shows in an empty one.
+                inputLabel: { shrink: true },
+              }}
             />
           ))}
         </Box>
