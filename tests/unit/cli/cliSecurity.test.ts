@@ -94,22 +94,22 @@ describe('da-desk audit verify', () => {
   it('exits 0 and counts the entries when the chain is intact', async () => {
     const db = await deskFolder()
     const run = cli(['audit', 'verify', '--db', db])
-    expect(run).toMatchObject({ code: 0, out: 'Audit log intact: 4 entries\n' })
+    expect(run).toMatchObject({ code: 0, out: 'Audit log intact: 6 entries\n' })
     // Checking adds nothing to the log it checks.
-    expect(cli(['audit', 'verify', '--db', db]).out).toBe('Audit log intact: 4 entries\n')
+    expect(cli(['audit', 'verify', '--db', db]).out).toBe('Audit log intact: 6 entries\n')
   })
 
   it('exits 4 naming the first bad entry, its time and what is wrong with it', async () => {
     const db = await deskFolder()
     const raw = rawDatabase(db)
     raw.exec(`DROP TRIGGER audit_log_no_update;
-      UPDATE audit_log SET actor = 'Nobody (Harbour)' WHERE id = 2`)
+      UPDATE audit_log SET actor = 'Nobody (Harbour)' WHERE id = 3`)
     raw.close()
     const run = cli(['audit', 'verify', '--db', db])
     expect(run.code).toBe(4)
     expect(run.out).toBe(
-      'Audit log broken at entry 2 (21/11/2026 18:05): it was changed after it was written. ' +
-        '2 entries checked up to there.\n',
+      'Audit log broken at entry 3 (21/11/2026 18:05): it was changed after it was written. ' +
+        '3 entries checked up to there.\n',
     )
   })
 

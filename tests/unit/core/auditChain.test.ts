@@ -73,6 +73,7 @@ describe('the audit log', () => {
     const rows = entries(file)
     expect(rows.map((r) => r.action)).toEqual([
       'session.signIn',
+      'shift.start',
       'queue.view',
       'incident.addManual',
       'incident.view',
@@ -81,11 +82,11 @@ describe('the audit log', () => {
       'quarantine.view',
       'session.signOut',
     ])
-    expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
     expect(rows[0]!.prev_hash).toBe('0'.repeat(64))
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash)
     expect(new Set(rows.map((r) => r.hash)).size).toBe(rows.length)
-    expect(check(file)).toEqual({ intact: true, entries: 8, firstBad: null })
+    expect(check(file)).toEqual({ intact: true, entries: 9, firstBad: null })
   })
 
   it('records the end of a session when DA Desk closes, or another worker signs in', async () => {
@@ -96,12 +97,14 @@ describe('the audit log', () => {
     const db = rawDatabase(join(d.dataDir, 'da-desk.sqlite'))
     expect(db.prepare(`SELECT actor, action, detail FROM audit_log ORDER BY id`).all()).toEqual([
       { actor: 'Jo Example (Harbour)', action: 'session.signIn', detail: '{}' },
+      { actor: 'Jo Example (Harbour)', action: 'shift.start', detail: '{"shiftId":1}' },
       {
         actor: 'Jo Example (Harbour)',
         action: 'session.signOut',
         detail: '{"reason":"another sign-in"}',
       },
       { actor: 'Sam Example (Harbour)', action: 'session.signIn', detail: '{}' },
+      { actor: 'Sam Example (Harbour)', action: 'shift.join', detail: '{"shiftId":1}' },
       {
         actor: 'Sam Example (Harbour)',
         action: 'session.signOut',
@@ -198,16 +201,16 @@ describe('the audit log', () => {
 
   it('names the latest entry when it was deleted', async () => {
     const { file } = await shift()
-    const latest = entries(file)[7]!
-    tamper(file, `DELETE FROM audit_log WHERE id = 8`)
+    const latest = entries(file)[8]!
+    tamper(file, `DELETE FROM audit_log WHERE id = 9`)
     expect(check(file)).toEqual({
       intact: false,
-      entries: 7,
+      entries: 8,
       firstBad: {
-        id: 8,
+        id: 9,
         at: latest.at,
         problem:
-          'it is missing: the log ends at entry 7, but entry 8 was the latest written, so the ' +
+          'it is missing: the log ends at entry 8, but entry 9 was the latest written, so the ' +
           'latest entries were deleted',
       },
     })
@@ -237,7 +240,8 @@ describe('the audit log', () => {
       entries: 3,
       firstBad: { id: 3, at, problem: 'it was changed after it was written' },
     })
-    expect(entries(file).at(-1)).toMatchObject({ id: 9, action: 'session.signIn' })
+    // Signing in again joins the shift left open.
+    expect(entries(file).at(-1)).toMatchObject({ id: 11, action: 'shift.join' })
   })
 
   it('reports an intact log to the signed-in worker, and nothing to anyone else', async () => {
@@ -248,6 +252,6 @@ describe('the audit log', () => {
       error: { code: 'not-signed-in' },
     })
     await signIn(d)
-    expect(await must(d, 'audit.status', {})).toEqual({ intact: true, entries: 8, firstBad: null })
+    expect(await must(d, 'audit.status', {})).toEqual({ intact: true, entries: 9, firstBad: null })
   })
 })
