@@ -299,6 +299,8 @@ test('axe finds no accessibility violations in the notes pane and the call dialo
   host,
   page,
 }, testInfo) => {
+  // Four axe scans: each takes seconds on a busy 2-core machine.
+  test.setTimeout(180_000)
   await signIn(page)
   await openSampleIncident(host, page)
   const notes = notesPane(page)

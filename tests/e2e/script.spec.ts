@@ -246,6 +246,8 @@ test('axe finds no accessibility violations in the script pane, in both themes',
   host,
   page,
 }) => {
+  // Several axe scans: each takes seconds on a busy 2-core machine.
+  test.setTimeout(180_000)
   await signIn(page)
   await openSampleIncident(host, page)
   const pane = scriptPane(page)

@@ -70,10 +70,13 @@ export const createSettingsSlice: DeskSlice<SettingsSlice> = (set, get) => ({
     return null
   },
   setReminderSound: async (escalationReminderSound) => {
+    // The box follows the click at once; the saved settings then replace it, or it goes back.
+    const before = get().settings
+    if (before) set({ settings: { ...before, escalationReminderSound } })
     const settings = await request(get, 'The reminder sound was not changed', 'settings.update', {
       escalationReminderSound,
     })
-    if (settings) set({ settings })
+    set({ settings: settings ?? before })
   },
   saveHandoverSettings: async (update) => {
     const result = await call('settings.update', update)
