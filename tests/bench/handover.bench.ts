@@ -15,6 +15,8 @@ import { validateRecord } from '../../electron/core/feed/validateRecord.ts'
 import { syntheticIncidents } from '../../electron/demo/syntheticIncidents.ts'
 import type { CallName, CallResults } from '../../shared/contract.ts'
 import { toIsoUtc } from '../../shared/time.ts'
+import { loadScript } from '../../electron/core/script/loadScript.ts'
+import { DEFAULT_SCRIPT_FILE } from '../../electron/core/paths.ts'
 import { TEST_KEY } from '../support/databaseKey.ts'
 
 export interface HandoverBench {
@@ -35,32 +37,11 @@ export interface HandoverBench {
   load: number
 }
 
-const DASH = [
-  'dash-injury',
-  'dash-frightened',
-  'dash-fear-of-what',
-  'dash-isolated',
-  'dash-low-mood',
-  'dash-separation',
-  'dash-child-contact',
-  'dash-stalking',
-  'dash-pregnancy',
-  'dash-more-often',
-  'dash-getting-worse',
-  'dash-control',
-  'dash-weapons',
-  'dash-threats-to-kill',
-  'dash-strangulation',
-  'dash-sexual',
-  'dash-others-threaten',
-  'dash-hurt-children',
-  'dash-hurt-others',
-  'dash-money',
-  'dash-abuser-problems',
-  'dash-abuser-suicide',
-  'dash-breach',
-  'dash-criminal-history',
-]
+/** The DASH questions of the script in force, in its order. */
+const DASH = loadScript(DEFAULT_SCRIPT_FILE)
+  .steps.flatMap((step) => step.questions)
+  .filter((q) => q.kind === 'dash')
+  .map((q) => q.id)
 
 async function must<N extends CallName>(desk: Desk, name: N, request: unknown) {
   const result = await dispatch(desk.handlers, name, request)
