@@ -18,7 +18,7 @@ import {
   REFERRAL_DECISION_LABELS,
   REFERRAL_SERVICE_LABELS,
 } from '#shared/script.ts'
-import { FIGURE_LABELS, shiftLength } from '#shared/handover.ts'
+import { FIGURE_LABELS, formatMinutes, shiftLength } from '#shared/handover.ts'
 import type {
   HandoverIncident,
   HandoverRecord,
@@ -169,7 +169,8 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
   heading('Figures')
   const figureRows = (Object.keys(FIGURE_LABELS) as (keyof ShiftFigures)[]).map((k) => {
     const v = record.figures[k]
-    return [FIGURE_LABELS[k], v === null ? 'none yet' : String(v)] as const
+    const value = v === null ? 'none yet' : k.startsWith('median') ? formatMinutes(v) : String(v)
+    return [FIGURE_LABELS[k], value] as const
   })
   figureRows.forEach(([label, value], i) => {
     room(15)
@@ -211,7 +212,11 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
     const regraded = i.firstGrade !== i.grade ? ` (was ${gradeText(i.firstGrade)})` : ''
     const title = `${i.incidentRef}   ${gradeText(i.grade)}${regraded}   ${riskText(i.risk.level)}`
     doc.font(BODY).fontSize(11)
-    const h = doc.heightOfString(title, { width: width - 12 }) + 8
+    // Measuring the height lays the text out a second time: only a title too wide for one line
+    // needs it.
+    const oneLine = doc.widthOfString(title) <= width - 12
+    const h =
+      (oneLine ? doc.currentLineHeight(true) : doc.heightOfString(title, { width: width - 12 })) + 8
     doc.rect(MARGIN.left, y, width, h).fill(SHADE)
     doc.fillColor('black').text(title, MARGIN.left + 6, y + 4, { width: width - 12 })
     doc.y = y + h + 3
