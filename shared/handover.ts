@@ -97,6 +97,19 @@ export const FIGURE_LABELS: Record<keyof ShiftFigures, string> = {
   medianMinutesToEscalation: 'Median minutes from call to escalation',
 }
 
+/**
+ * A median of minutes as people read it: "4.5 min" and "12 min" under an hour, then "2 h 28 min",
+ * and past a day "6 d 3 h". The page, the PDF and the weekly table all show it so.
+ */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes.toLocaleString('en-GB', { maximumFractionDigits: 1 })} min`
+  const whole = Math.round(minutes)
+  const hours = Math.floor(whole / 60)
+  return hours < 24
+    ? `${hours} h ${String(whole % 60).padStart(2, '0')} min`
+    : `${Math.floor(hours / 24)} d ${hours % 24} h`
+}
+
 /** How long a shift lasted (or has lasted), e.g. "7 h 30 min". */
 export function shiftLength(from: string, to: string): string {
   const minutes = Math.round((Date.parse(to) - Date.parse(from)) / 60_000)

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { openDesk } from '../../electron/core/desk.ts'
 import type { Desk } from '../../electron/core/desk.ts'
 import { dispatch } from '../../electron/core/api/dispatch.ts'
@@ -25,6 +26,8 @@ export interface HandoverBench {
   handOverMs: number
   /** The CPU time it took (the machine may be shared: wall time waits for the others). */
   handOverCpuMs: number
+  /** The longest the thread could not answer another call meanwhile. */
+  handOverLongestStallMs: number
   pdfPages: number
   bytes: number
   yearIncidents: number
@@ -132,6 +135,8 @@ async function busyShift(count: number) {
     }
     nowMs = start + count * 120_000 + 60_000
     const folder = mkdtempSync(join(tmpdir(), 'da-desk-bench-out-'))
+    const delay = monitorEventLoopDelay({ resolution: 1 })
+    delay.enable()
     const began = performance.now()
     const cpu = process.cpuUsage()
     const result = await must(desk, 'shift.handOver', {
@@ -141,6 +146,8 @@ async function busyShift(count: number) {
     })
     const handOverMs = performance.now() - began
     const used = process.cpuUsage(cpu)
+    delay.disable()
+    const handOverLongestStallMs = delay.max / 1e6
     const handOverCpuMs = (used.user + used.system) / 1000
     const { execFileSync } = await import('node:child_process')
     let pdfPages = 0
@@ -154,6 +161,7 @@ async function busyShift(count: number) {
     return {
       handOverMs,
       handOverCpuMs,
+      handOverLongestStallMs,
       pdfPages,
       bytes: result.files.reduce((n, f) => n + f.bytes, 0),
     }

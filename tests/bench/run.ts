@@ -42,7 +42,7 @@ const lines = [
   `| holding ↓ through ${queue.keyPresses} rows | longest task ${queue.longestTaskMs} ms (${queue.longTasksOver50Ms} over 50 ms); slowest key press to frame ${queue.slowestKeyPressMs} ms | no task over 50 ms |`,
   `| open an incident with ${incidentOpen.notes} notes and ${incidentOpen.attempts} attempts | ${incidentOpen.openMs} ms to its latest note on screen; paging through the timeline: longest task ${incidentOpen.longestTaskMs} ms (${incidentOpen.longTasksOver50Ms} over 50 ms) | smooth |`,
   `| start-up check of the audit chain, ${auditVerify.entries.toLocaleString('en-GB')} entries | ${r(auditVerify.verifyMs)} ms (CPU ${r(auditVerify.verifyCpuMs)} ms); the whole openDesk ${r(auditVerify.openDeskMs)} ms | under a second |`,
-  `| hand over a busy shift: ${handover.incidents} incidents to PDF (${handover.pdfPages} pages), CSV and JSON with the manifest | ${r(handover.handOverMs)} ms (${r(handover.handOverCpuMs)} ms of CPU; load average ${handover.load.toFixed(1)}) | under 1 s |`,
+  `| hand over a busy shift: ${handover.incidents} incidents to PDF (${handover.pdfPages} pages), CSV and JSON with the manifest | ${r(handover.handOverMs)} ms (${r(handover.handOverCpuMs)} ms of CPU; load average ${handover.load.toFixed(1)}); longest stall ${r(handover.handOverLongestStallMs)} ms | under 1 s |`,
   `| a year's figures: ${handover.yearIncidents.toLocaleString('en-GB')} incidents, ${handover.yearShifts.toLocaleString('en-GB')} shifts, ${handover.yearRecords.toLocaleString('en-GB')} records, with 53 weeks | ${r(handover.yearFiguresMs)} ms (${r(handover.yearFiguresCpuMs)} ms of CPU) | under 1 s |`,
   ...stalls.map(
     (s) =>

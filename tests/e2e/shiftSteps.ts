@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { FIGURE_LABELS, type ShiftFigures } from '../../shared/handover.ts'
+import { FIGURE_LABELS, formatMinutes, type ShiftFigures } from '../../shared/handover.ts'
 import { expect } from './fixtures.ts'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/feed')
@@ -108,16 +108,13 @@ export async function shownFigures(scope: Locator): Promise<Record<string, strin
   return figures
 }
 
-/** What the grid must show for the figures: counts as numbers, medians in whole minutes. */
+/** What the grid must show for the figures: counts as numbers, medians as the PDF gives them. */
 export function expectFiguresShown(shown: Record<string, string>, figures: ShiftFigures) {
   for (const [key, label] of Object.entries(FIGURE_LABELS) as [keyof ShiftFigures, string][]) {
     const value = figures[key]
     if (value === null) expect(shown[label], label).toBe('none')
-    else if (key.startsWith('median')) {
-      const minutes =
-        value < 60 ? `${value} min` : `${Math.round(value).toLocaleString('en-GB')} min (`
-      expect(shown[label], label).toContain(minutes)
-    } else expect(shown[label], label).toBe(value.toLocaleString('en-GB'))
+    else if (key.startsWith('median')) expect(shown[label], label).toBe(formatMinutes(value))
+    else expect(shown[label], label).toBe(value.toLocaleString('en-GB'))
   }
 }
 

@@ -42,6 +42,13 @@ const shiftSet = `
 const inWindow = (t: string) => `${t}.session_id = ss.session_id
   AND ${t}.at >= ss.s_from AND ${t}.at <= ss.s_to`
 
+/**
+ * Minutes from the call (incident `i`) to an instant, as Date.parse would make them: whole
+ * milliseconds apart, divided; an instant before the call counts as 0.
+ */
+const minutesFromCall = (at: string) =>
+  `max(0, round((unixepoch(${at}, 'subsec') - unixepoch(i.received_at, 'subsec')) * 1000)) / 60000.0`
+
 /** Any audited act of a shift's worker on an incident (records, progress, views) touches it. */
 const touched = `
   SELECT ss.shift_id, ss.s_to, a.incident_id, min(a.at) AS first_at, max(a.at) AS last_at
@@ -75,11 +82,11 @@ export interface ShiftCounts {
   escalationsUpgraded: number
 }
 
-/** One event a median is taken over: when the call came in, and when the event was. */
+/** One event a median is taken over: its shift, and the minutes from the call to it. */
 export interface TimedEvent {
   shiftId: number
-  receivedAt: string
-  at: string
+  /** Never below 0: an event typed before the call came in counts as 0. */
+  minutes: number
 }
 
 /** What the high-risk count needs from the script: which answers count and which counts are high. */
@@ -203,12 +210,19 @@ export function handoverQueries(db: Db) {
      WHERE o.outcome = 'moved-to-safety'
      GROUP BY ss.shift_id`,
   )
+  const inRaisedWindow = `e.session_id = ss.session_id
+       AND e.raised_at >= ss.s_from AND e.raised_at <= ss.s_to`
+  const raisedCounts = db.prepare<ShiftSelection, { shiftId: number; n: number }>(
+    `WITH ${shiftSet}
+     SELECT ss.shift_id AS shiftId, count(*) AS n
+     FROM ss JOIN escalations e ON ${inRaisedWindow}
+     GROUP BY ss.shift_id`,
+  )
   const raised = db.prepare<ShiftSelection, TimedEvent>(
     `WITH ${shiftSet}
-     SELECT ss.shift_id AS shiftId, i.received_at AS receivedAt, e.raised_at AS at
-     FROM ss JOIN escalations e ON e.session_id = ss.session_id
-       AND e.raised_at >= ss.s_from AND e.raised_at <= ss.s_to
-     JOIN incidents i ON i.id = e.incident_id`,
+     SELECT ss.shift_id AS shiftId, ${minutesFromCall('e.raised_at')} AS minutes
+     FROM ss JOIN escalations e ON ${inRaisedWindow}
+     JOIN incidents i INDEXED BY incidents_received ON i.id = e.incident_id`,
   )
   const acknowledgedCounts = db.prepare<ShiftSelection, { shiftId: number; n: number }>(
     `WITH ${shiftSet}
@@ -224,37 +238,38 @@ export function handoverQueries(db: Db) {
      GROUP BY ss.shift_id`,
   )
   // The first attempt ever that spoke to the victim, when it falls in one of the shifts.
+  // (SQLite takes the bare columns of a min() group from the row with that minimum.)
   const firstContacts = db.prepare<ShiftSelection, TimedEvent>(
     `WITH ${shiftSet},
-     first AS (SELECT min(id) AS id FROM contact_attempts INDEXED BY contact_attempts_spoke
+     first AS (SELECT incident_id, min(id), session_id, at
+               FROM contact_attempts INDEXED BY contact_attempts_first_spoke
                WHERE result = 'spoke-to-victim' GROUP BY incident_id)
-     SELECT ss.shift_id AS shiftId, i.received_at AS receivedAt, c.at
-     FROM first f JOIN contact_attempts c ON c.id = f.id
-     JOIN ss ON ${inWindow('c')}
-     JOIN incidents i ON i.id = c.incident_id`,
+     SELECT ss.shift_id AS shiftId, ${minutesFromCall('c.at')} AS minutes
+     FROM first c JOIN ss ON ${inWindow('c')}
+     JOIN incidents i INDEXED BY incidents_received ON i.id = c.incident_id`,
   )
   // Risk as it stood at the end of each shift: the latest answer to each DASH question of the
-  // script in use and the latest judgement, as riskSummary counts them. A yes counts when no later
-  // answer to the same question came before the shift ended; a judgement when it is the latest.
+  // script in use and the latest judgement, as riskSummary counts them. The latest answer to a
+  // question is the one with the highest id recorded by the end of the shift (SQLite takes the
+  // bare value of a max() group from that row); a judgement counts when it is the latest.
   // (No yes answers at all is never high: riskRule's counts start at the script's high band.)
   const highRiskCounts = db.prepare<
     { scriptId: string; scriptVersion: string; dashIds: string; highCounts: string },
     { shiftId: number; n: number }
   >(
-    `WITH yes AS (
-       SELECT t.shift_id, t.incident_id, count(*) AS n
-       FROM script_answers a
-       -- Answers first: most incidents have none, so looking each one's up would cost more.
-       CROSS JOIN temp.figures_touched t INDEXED BY figures_touched_by_incident
-         ON t.incident_id = a.incident_id AND a.at <= t.s_to
-       WHERE a.value = 'yes' AND a.script_id = :scriptId AND a.script_version = :scriptVersion
-         AND a.question_id IN (SELECT value FROM json_each(:dashIds))
-         AND NOT EXISTS (
-           SELECT 1 FROM script_answers b INDEXED BY script_answers_latest
-           WHERE b.incident_id = a.incident_id AND b.question_id = a.question_id
-             AND b.script_id = a.script_id AND b.script_version = a.script_version
-             AND b.id > a.id AND b.at <= t.s_to)
-       GROUP BY t.shift_id, t.incident_id
+    `WITH latest AS (
+       SELECT t.shift_id, t.incident_id, a.value, max(a.id)
+       FROM temp.figures_touched t
+       JOIN script_answers a INDEXED BY script_answers_by_question
+         ON a.incident_id = t.incident_id AND a.script_id = :scriptId
+           AND a.script_version = :scriptVersion AND a.at <= t.s_to
+       -- The + keeps the index for the incident and script: one range per incident, not one
+       -- look-up per incident and question.
+       WHERE +a.question_id IN (SELECT value FROM json_each(:dashIds))
+       GROUP BY t.shift_id, t.incident_id, a.question_id),
+     yes AS (
+       SELECT shift_id, incident_id FROM latest WHERE value = 'yes'
+       GROUP BY shift_id, incident_id
        HAVING count(*) IN (SELECT value FROM json_each(:highCounts))),
      judged AS (
        SELECT t.shift_id, t.incident_id
@@ -384,7 +399,7 @@ export function handoverQueries(db: Db) {
         })
       }
       for (const r of safetyCounts.all(selection)) of(r.shiftId).movedToSafety = r.n
-      for (const r of raised.all(selection)) of(r.shiftId).escalationsRaised++
+      for (const r of raisedCounts.all(selection)) of(r.shiftId).escalationsRaised = r.n
       for (const r of acknowledgedCounts.all(selection)) {
         of(r.shiftId).escalationsAcknowledged = r.n
       }

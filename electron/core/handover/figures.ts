@@ -30,14 +30,10 @@ export function riskRule(script: ContactScript): RiskRule {
   return { scriptId: script.id, scriptVersion: script.version, dashIds, highCounts }
 }
 
-/** Minutes from the call to the event; an event typed before the call came in counts as 0. */
-const minutesOf = (e: TimedEvent) =>
-  Math.max(0, (Date.parse(e.at) - Date.parse(e.receivedAt)) / 60_000)
-
 /** The middle value (the mean of the middle two for an even count), to a tenth of a minute. */
 export function medianMinutes(events: readonly TimedEvent[]): number | null {
   if (events.length === 0) return null
-  const sorted = events.map(minutesOf).sort((a, b) => a - b)
+  const sorted = Float64Array.from(events, (e) => e.minutes).sort()
   const mid = sorted.length >> 1
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
   return Math.round(median * 10) / 10
@@ -119,22 +115,34 @@ export function figuresPeriod(
   const firstContacts = queries.firstContacts(selection)
   const escalations = queries.escalationsRaised(selection)
   const shifts = queries.shiftsStarted(period.from, period.to)
-  const startOf = new Map(shifts.map((s) => [s.id, Date.parse(s.startedAt)]))
-  const weeks: WeeklyFigures[] = weekBounds(period.from, period.to).map((week) => {
-    const from = Date.parse(week.from)
-    const to = Date.parse(week.to)
-    const inWeek = (shiftId: number) => {
-      const t = startOf.get(shiftId)!
-      return t >= from && t < to
-    }
+  const bounds = weekBounds(period.from, period.to)
+  const ends = bounds.map((week) => Date.parse(week.to))
+  // Each shift's week, found once; then every count and event goes straight to its week.
+  const weekOf = new Map<number, number>()
+  for (const s of shifts) {
+    const t = Date.parse(s.startedAt)
+    weekOf.set(
+      s.id,
+      ends.findIndex((end) => t < end),
+    )
+  }
+  const byWeek = bounds.map(() => ({
+    shifts: 0,
+    counts: [] as ShiftCounts[],
+    firstContacts: [] as TimedEvent[],
+    escalations: [] as TimedEvent[],
+  }))
+  const week = (shiftId: number) => byWeek[weekOf.get(shiftId)!]!
+  for (const s of shifts) week(s.id).shifts++
+  for (const c of counts) week(c.shiftId).counts.push(c)
+  for (const e of firstContacts) week(e.shiftId).firstContacts.push(e)
+  for (const e of escalations) week(e.shiftId).escalations.push(e)
+  const weeks: WeeklyFigures[] = bounds.map((bound, i) => {
+    const w = byWeek[i]!
     return {
-      ...week,
-      shifts: shifts.filter((s) => inWeek(s.id)).length,
-      figures: combine(
-        counts.filter((c) => inWeek(c.shiftId)),
-        firstContacts.filter((e) => inWeek(e.shiftId)),
-        escalations.filter((e) => inWeek(e.shiftId)),
-      ),
+      ...bound,
+      shifts: w.shifts,
+      figures: combine(w.counts, w.firstContacts, w.escalations),
     }
   })
   return {

@@ -47,6 +47,7 @@ declare module 'pdfkit' {
     text(text: string, options?: TextOptions): this
     text(text: string, x: number, y: number, options?: TextOptions): this
     heightOfString(text: string, options?: TextOptions): number
+    currentLineHeight(includeGap?: boolean): number
     widthOfString(text: string, options?: TextOptions): number
     moveDown(lines?: number): this
     addPage(): this

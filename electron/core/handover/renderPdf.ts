@@ -18,7 +18,7 @@ import {
   REFERRAL_DECISION_LABELS,
   REFERRAL_SERVICE_LABELS,
 } from '#shared/script.ts'
-import { FIGURE_LABELS, shiftLength } from '#shared/handover.ts'
+import { FIGURE_LABELS, formatMinutes, shiftLength } from '#shared/handover.ts'
 import type {
   HandoverIncident,
   HandoverRecord,
@@ -35,6 +35,12 @@ const SHADE = '#e4e4e4'
 /** DejaVu Sans's ascent (0.928 em) less Helvetica's (0.718 em): how much lower its baseline sits. */
 const ASCENT_GAP = 0.21
 
+/**
+ * The longest the PDF holds the thread before letting it answer other calls: laying out a busy
+ * shift's 136 pages takes most of a second, in which the app would otherwise not respond.
+ */
+const SLICE_MS = 20
+
 let fontBytes: Buffer | undefined
 const bodyFont = () => (fontBytes ??= readFileSync(PDF_FONT_FILE))
 
@@ -43,7 +49,7 @@ const riskText = (level: string) =>
   level === 'high' ? 'HIGH RISK' : level === 'medium' ? 'Medium risk' : 'Standard risk'
 const flagText = (f: string) => FLAG_LABELS[f as KnownFlag] ?? f
 
-export function renderPdf(record: HandoverRecord): Promise<Buffer> {
+export async function renderPdf(record: HandoverRecord): Promise<Buffer> {
   const { header } = record
   const title =
     header.scope === 'shift'
@@ -84,6 +90,13 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
     return text.startsWith(firstDay) ? text.slice(11) : text
   }
   const by = (who: string | null) => (who ? ` by ${who}` : '')
+  let sliceFrom = performance.now()
+  /** Between two parts of the document, lets other calls run once this slice is used up. */
+  const breathe = async () => {
+    if (performance.now() - sliceFrom < SLICE_MS) return
+    await new Promise((resolve) => setImmediate(resolve))
+    sliceFrom = performance.now()
+  }
 
   /** Starts a new page unless `space` points are left on this one. */
   const room = (space: number) => {
@@ -165,11 +178,13 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
     )
   }
   line('Times are UK time (Europe/London), 24-hour.', 0)
+  await breathe()
 
   heading('Figures')
   const figureRows = (Object.keys(FIGURE_LABELS) as (keyof ShiftFigures)[]).map((k) => {
     const v = record.figures[k]
-    return [FIGURE_LABELS[k], v === null ? 'none yet' : String(v)] as const
+    const value = v === null ? 'none yet' : k.startsWith('median') ? formatMinutes(v) : String(v)
+    return [FIGURE_LABELS[k], value] as const
   })
   figureRows.forEach(([label, value], i) => {
     room(15)
@@ -187,13 +202,17 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
     doc.y = y + 14
   })
   line('How each figure is counted: docs/handover.md in DA Desk.', 0)
+  await breathe()
 
   const actionLine = (a: OutstandingAction) =>
     `[${ACTION_OWNER_LABELS[a.owner]}] ${a.incidentRef} — ${a.text ?? 'action (text left out)'} ` +
     `(noted ${when(a.at)}${by(a.by)})`
   heading(`Outstanding actions (${record.outstandingActions.length})`)
   if (record.outstandingActions.length === 0) line('None.', 0)
-  for (const a of record.outstandingActions) line(`• ${actionLine(a)}`, 0)
+  for (const a of record.outstandingActions) {
+    line(`• ${actionLine(a)}`, 0)
+    await breathe()
+  }
 
   heading(`Incidents (${record.incidents.length})`)
   labelWidth = 76
@@ -202,6 +221,7 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
   const locations = new Map(record.locations.map((l) => [l.id, l]))
   for (const incident of record.incidents) {
     renderIncident(incident)
+    await breathe()
   }
 
   function renderIncident(i: HandoverIncident) {
@@ -211,7 +231,11 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
     const regraded = i.firstGrade !== i.grade ? ` (was ${gradeText(i.firstGrade)})` : ''
     const title = `${i.incidentRef}   ${gradeText(i.grade)}${regraded}   ${riskText(i.risk.level)}`
     doc.font(BODY).fontSize(11)
-    const h = doc.heightOfString(title, { width: width - 12 }) + 8
+    // Measuring the height lays the text out a second time: only a title too wide for one line
+    // needs it.
+    const oneLine = doc.widthOfString(title) <= width - 12
+    const h =
+      (oneLine ? doc.currentLineHeight(true) : doc.heightOfString(title, { width: width - 12 })) + 8
     doc.rect(MARGIN.left, y, width, h).fill(SHADE)
     doc.fillColor('black').text(title, MARGIN.left + 6, y + 4, { width: width - 12 })
     doc.y = y + h + 3
@@ -400,6 +424,7 @@ export function renderPdf(record: HandoverRecord): Promise<Buffer> {
       lineBreak: false,
     })
     doc.page.margins = MARGIN
+    await breathe()
   }
   doc.end()
   return done

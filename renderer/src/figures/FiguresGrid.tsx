@@ -1,8 +1,8 @@
 // The scheme's figures as labelled numbers in four groups (reach, referrals and safety,
 // escalations, times), in the order FIGURE_LABELS gives them: the same order as the handover
-// record and the CSV. Medians are in minutes, and past an hour in hours as well.
+// record and the CSV. Medians read as the PDF gives them: "12 min", "2 h 28 min".
 import { Box, Typography } from '@mui/material'
-import { FIGURE_LABELS, type ShiftFigures } from '#shared/handover.ts'
+import { FIGURE_LABELS, formatMinutes, type ShiftFigures } from '#shared/handover.ts'
 
 type Figure = keyof ShiftFigures
 
@@ -31,45 +31,12 @@ const GROUPS: { title: string; figures: Figure[] }[] = [
   },
 ]
 
-function formatMinutes(minutes: number): string {
-  return `${minutes.toLocaleString('en-GB', { maximumFractionDigits: 1 })} min`
-}
-
-/** Past an hour, a median in hours too: "1 h 35 min", "6 d 3 h". */
-function longerWords(minutes: number): string | null {
-  if (minutes < 60) return null
-  const hours = Math.floor(Math.round(minutes) / 60)
-  return hours < 24
-    ? `${hours} h ${String(Math.round(minutes) % 60).padStart(2, '0')} min`
-    : `${Math.floor(hours / 24)} d ${hours % 24} h`
-}
-
-/** A figure's value as a worker reads it: "12", "4.5 min", "95 min (1 h 35 min)", or "none"
- * (a median over nothing). */
+/** A figure's value as a worker reads it: "12", "4.5 min", "1 h 35 min", or "none" (a median
+ * over nothing). */
 export function figureValue(figures: ShiftFigures, key: Figure): string {
   const value = figures[key]
   if (value === null) return 'none'
-  if (!key.startsWith('median')) return value.toLocaleString('en-GB')
-  const minutes = value < 60 ? value : Math.round(value)
-  const longer = longerWords(value)
-  return longer ? `${formatMinutes(minutes)} (${longer})` : formatMinutes(minutes)
-}
-
-function FigureValue({ figures, figure }: { figures: ShiftFigures; figure: Figure }) {
-  const value = figures[figure]
-  const longer = value !== null && figure.startsWith('median') ? longerWords(value) : null
-  if (!longer || value === null) return <>{figureValue(figures, figure)}</>
-  return (
-    <>
-      {formatMinutes(Math.round(value))}{' '}
-      <Box
-        component="span"
-        sx={{ display: 'block', fontSize: '0.875rem', fontWeight: 400, color: 'text.secondary' }}
-      >
-        ({longer})
-      </Box>
-    </>
-  )
+  return key.startsWith('median') ? formatMinutes(value) : value.toLocaleString('en-GB')
 }
 
 export function FiguresGrid({ figures }: { figures: ShiftFigures }) {
@@ -116,7 +83,7 @@ export function FiguresGrid({ figures }: { figures: ShiftFigures }) {
                     lineHeight: 1.2,
                   }}
                 >
-                  <FigureValue figures={figures} figure={figure} />
+                  {figureValue(figures, figure)}
                 </Typography>
               </Box>
             ))}

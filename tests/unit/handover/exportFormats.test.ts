@@ -181,6 +181,9 @@ describe('the PDF', () => {
     expect(all).toContain('Zoë Łukasiewicz-Ó Briain')
     expect(all).toContain('21/11/2026 14:00 to 21/11/2026 21:30 (7 h 30 min)')
     expect(all).toContain('HIGH RISK')
+    // Medians read as the Figures view shows them (FIXTURE_FIGURES: 20 and 48.5 minutes).
+    expect(all).toMatch(/Median minutes from call to first contact +20 min\n/)
+    expect(all).toMatch(/Median minutes from call to escalation +48\.5 min\n/)
     // Pictures of the pages, to look at (kept in test-results/).
     const out = join('test-results', 'handover-pdf')
     await fsp.mkdir(out, { recursive: true })

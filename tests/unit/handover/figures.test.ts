@@ -6,7 +6,7 @@ import { figuresFor, riskRule } from '../../../electron/core/handover/figures.ts
 import { loadScript } from '../../../electron/core/script/loadScript.ts'
 import { DEFAULT_SCRIPT_FILE } from '../../../electron/core/paths.ts'
 import type { ShiftFigures } from '../../../shared/handover.ts'
-import { shiftLength } from '../../../shared/handover.ts'
+import { formatMinutes, shiftLength } from '../../../shared/handover.ts'
 import { formatDateTime, parseLondonDateTime } from '../../../shared/time.ts'
 import { call, must, signIn, testDesk } from '../../support/desk.ts'
 import type { TestDesk } from '../../support/desk.ts'
@@ -251,5 +251,51 @@ describe('a shift across a clock change', () => {
     const record = JSON.parse(readFileSync(files.find((f) => f.format === 'json')!.path, 'utf8'))
     expect(record.incidents[0].minutesToFirstContact).toBe(260)
     expect(record.figures.medianMinutesToFirstContact).toBe(260)
+  })
+})
+
+describe('the medians', () => {
+  it('count minutes to the millisecond, and an attempt typed before the call came in as 0', async () => {
+    const d = testDesk()
+    d.setTime('2026-11-21T14:00:00.000Z')
+    await signIn(d)
+    const spoke = async (incidentId: number, at: string) => {
+      d.setTime(at)
+      await must(d, 'contact.logAttempt', {
+        incidentId,
+        number: '07700 900123',
+        result: 'spoke-to-victim',
+        callBackAt: null,
+        note: null,
+      })
+    }
+    const a = await addIncident(d, 'CL-M-A', '2026-11-21T14:14:00.000Z', 3)
+    const b = await addIncident(d, 'CL-M-B', '2026-11-21T14:00:00.000Z', 3)
+    // Its call reached DA Desk after the worker had typed the attempt.
+    const c = await addIncident(d, 'CL-M-C', '2026-11-21T15:00:00.000Z', 3)
+    await spoke(b, '2026-11-21T14:12:00.000Z')
+    await spoke(c, '2026-11-21T14:20:00.000Z')
+    // 12 minutes and 0 (not -40): the median is 6.
+    let figures = (await must(d, 'handover.preview', {})).figures
+    expect(figures.medianMinutesToFirstContact).toBe(6)
+    await spoke(a, '2026-11-21T14:21:30.600Z')
+    // 0, 7.51 and 12 minutes: the median is 7.51, to a tenth.
+    const preview = await must(d, 'handover.preview', {})
+    figures = preview.figures
+    expect(figures.medianMinutesToFirstContact).toBe(7.5)
+    expect(figures.firstContacts).toBe(3)
+    expect(preview.incidents.map((i) => i.minutesToFirstContact)).toEqual([12, 0, 7.5])
+  })
+
+  it('read as people say them: minutes under an hour, then hours and minutes, then days', () => {
+    expect(formatMinutes(0)).toBe('0 min')
+    expect(formatMinutes(4.5)).toBe('4.5 min')
+    expect(formatMinutes(12)).toBe('12 min')
+    expect(formatMinutes(59.9)).toBe('59.9 min')
+    expect(formatMinutes(60)).toBe('1 h 00 min')
+    expect(formatMinutes(148.4)).toBe('2 h 28 min')
+    expect(formatMinutes(299.5)).toBe('5 h 00 min')
+    expect(formatMinutes(1439.4)).toBe('23 h 59 min')
+    expect(formatMinutes(8869.3)).toBe('6 d 3 h')
   })
 })

@@ -74,7 +74,7 @@ describe('migrating to version 6', () => {
   })
 
   it('makes each earlier session a shift that ended when it signed out, or at its last record', () => {
-    const db = openDatabase(versionFiveDatabase(), TEST_KEY, migrations.slice(0, 6))
+    const db = openDatabase(versionFiveDatabase(), TEST_KEY, migrations)
     const q = handoverQueries(db)
     expect(q.shiftsStarted('2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')).toEqual([
       {
@@ -115,7 +115,7 @@ describe('migrating to version 6', () => {
   })
 
   it('lets a shift end once and no more, keeps one open at a time, and keeps exports as written', () => {
-    const db = openDatabase(versionFiveDatabase(), TEST_KEY, migrations.slice(0, 6))
+    const db = openDatabase(versionFiveDatabase(), TEST_KEY, migrations)
     const q = handoverQueries(db)
     const open = q.startShift('2026-11-23T14:00:00.000Z')
     expect(() => q.startShift('2026-11-23T15:00:00.000Z')).toThrow(/UNIQUE/)
