@@ -257,6 +257,8 @@ export interface IncidentDetail {
   script: ScriptRecord
   /** Escalations with their lifecycle, what the suggestion rules look at, and dismissals. */
   escalation: EscalationRecord
+  /** When the retention policy removed its personal details; null while they are kept. */
+  purgedAt: string | null
 }
 
 export interface Session {
@@ -307,6 +309,8 @@ export interface Settings {
   protectiveMarking: string
   /** Where handovers and figures are exported unless the worker picks another folder. */
   exportDir: string
+  /** Months after an incident's last activity that its personal details are kept. */
+  retentionMonths: number
 }
 
 /** The audit log's hash chain as checked at start-up (and by `da-desk audit verify`). */
