@@ -225,6 +225,8 @@ export interface QueueRow {
   changedSinceHandover: boolean
   /** Action notes not marked done: they stay on the row, shift after shift, until they are. */
   outstandingActions: number
+  /** When the retention policy removed its personal details; null while they are kept. */
+  purgedAt: string | null
 }
 
 export type HistoryKind = 'arrival' | 'regrade' | 'status' | 'change'
@@ -257,8 +259,6 @@ export interface IncidentDetail {
   script: ScriptRecord
   /** Escalations with their lifecycle, what the suggestion rules look at, and dismissals. */
   escalation: EscalationRecord
-  /** When the retention policy removed its personal details; null while they are kept. */
-  purgedAt: string | null
 }
 
 export interface Session {

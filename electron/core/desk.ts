@@ -51,7 +51,6 @@ import { handoverHandlers } from './handover/handlers.ts'
 import { handoverSettings } from './handover/settings.ts'
 import { joinShiftAtSignIn } from './handover/shifts.ts'
 import { exportDirProblem } from './handover/settings.ts'
-import { retentionQueries } from './db/retentionQueries.ts'
 import { retentionHandlers } from './retention/handlers.ts'
 import { retentionMonths } from './retention/retention.ts'
 
@@ -151,7 +150,6 @@ export function openDesk(options: DeskOptions): Desk {
   const scripts = scriptQueries(db)
   const escalations = escalationQueries(db)
   const shifts = handoverQueries(db)
-  const retention = retentionQueries(db)
   const listeners = new Set<DeskListener>()
   let session: Session | null = null
   /** When this session last logged a view of each incident. */
@@ -321,7 +319,6 @@ export function openDesk(options: DeskOptions): Desk {
       draft: notes.draft(id, actorOf(worker)),
       script: scripted,
       escalation: escalationRecord(escalations, id, found.fields, scripted, attempts),
-      purgedAt: retention.purgedAt(id),
     }
   }
 

@@ -110,7 +110,10 @@ test('Settings previews a new period before saving, Purge now asks first, and a 
       await expect(page.getByText('Personal details removed from 1 incident.')).toBeVisible()
       await dialog.getByRole('button', { name: 'Close' }).click()
 
-      await page.getByRole('option', { name: /^CL-OLD-APR/ }).click()
+      const row = page.getByRole('option', { name: /^CL-OLD-APR/ })
+      await expect(row).toContainText('Removed under the retention policy')
+      await expect(row).toContainText('Name removed')
+      await row.click()
       const incident = page.getByRole('region', { name: 'Incident' })
       await expect(incident.getByRole('note')).toHaveText(
         'Personal details removed under the retention policy on 15/01/2027. What was done, the ' +

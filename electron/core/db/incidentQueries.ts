@@ -42,6 +42,7 @@ interface IncidentRecord {
   handed_over_at: string | null
   changed_since_handover: number
   outstanding_actions: number
+  purged_at: string | null
 }
 
 export interface StoredIncident {
@@ -167,6 +168,7 @@ function toRow(r: IncidentRecord): QueueRow {
     handedOverAt: r.handed_over_at,
     changedSinceHandover: r.changed_since_handover === 1,
     outstandingActions: r.outstanding_actions,
+    purgedAt: r.purged_at,
   }
 }
 

@@ -110,14 +110,7 @@ export function retentionQueries(db: Db) {
                        WHERE json_extract(value, '$.reason') <> :removed))`,
   )
 
-  const purgedAt = db.prepare<{ id: number }, { purged_at: string | null }>(
-    `SELECT purged_at FROM incidents WHERE id = :id`,
-  )
-
   return {
-    purgedAt(incidentId: number): string | null {
-      return purgedAt.get({ id: incidentId })?.purged_at ?? null
-    },
     due(cutoff: string): DueRow[] {
       return due.all({ cutoff })
     },

@@ -32,11 +32,11 @@ export function IncidentPane() {
     content = (
       <Box sx={{ p: 3, display: 'grid', gap: 2.5 }}>
         <IncidentHeader detail={detail} />
-        {detail.purgedAt && <PurgedNotice purgedAt={detail.purgedAt} />}
+        {detail.row.purgedAt && <PurgedNotice purgedAt={detail.row.purgedAt} />}
         <EscalationPanel detail={detail} />
         <ContactSection detail={detail} />
         <Divider />
-        <IncidentFacts fields={detail.fields} purged={detail.purgedAt !== null} />
+        <IncidentFacts fields={detail.fields} purged={detail.row.purgedAt !== null} />
         <Divider />
         <IncidentHistory history={detail.history} />
       </Box>

@@ -283,7 +283,7 @@ describe('retention purge', () => {
     }
 
     const e = await must(d, 'incidents.get', { id: ids.e })
-    expect(e.purgedAt).toBe(LATER)
+    expect(e.row.purgedAt).toBe(LATER)
     expect(e.fields.victim).toEqual({ name: null, phone: null, dateOfBirth: null })
     expect(e.fields.suspect).toEqual({ name: null, relationship: null })
     expect(e.fields.location).toEqual({ address: null, postcode: null })
@@ -415,7 +415,7 @@ describe('retention purge', () => {
     const again = await must(d, 'retention.run', {})
     expect(again.purged.map((i) => i.incidentRef)).toEqual(['CL-Z-B'])
     expect(findText(d.db, 'Bea Victim')).toEqual([])
-    expect((await must(d, 'incidents.get', { id: ids.b })).purgedAt).toBe(
+    expect((await must(d, 'incidents.get', { id: ids.b })).row.purgedAt).toBe(
       '2027-07-01T12:00:00.000Z',
     )
   })
