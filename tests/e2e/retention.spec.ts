@@ -4,6 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { launchChromiumHost } from '../../electron/chromiumHost/host.ts'
 import { openDesk } from '../../electron/core/desk.ts'
 import { chromiumHostKey } from '../../electron/core/databaseKey.ts'
@@ -46,8 +48,17 @@ async function seed(dataDir: string) {
   await desk.close()
 }
 
+/** axe over what is open: the dialogs when there are any, else the whole page. */
+async function axeFindsNothing(page: Page, within?: string) {
+  const axe = new AxeBuilder({ page })
+  if (within) axe.include(within)
+  expect((await axe.analyze()).violations).toEqual([])
+}
+
 // eslint-disable-next-line no-empty-pattern -- this test launches its own host on a seeded folder
 test('Settings previews a new period before saving, Purge now asks first, and a purged incident says so', async ({}, testInfo) => {
+  // Three axe scans as well as the journey: time for them on a busy machine.
+  test.setTimeout(180_000)
   const dataDir = mkdtempSync(join(tmpdir(), 'da-desk-e2e-'))
   try {
     await seed(dataDir)
@@ -78,6 +89,7 @@ test('Settings previews a new period before saving, Purge now asks first, and a 
       )
       await retention.scrollIntoViewIfNeeded()
       await page.screenshot({ path: testInfo.outputPath('retention-settings.png') })
+      await axeFindsNothing(page, '[role="dialog"]')
       await months.fill('0')
       await expect(retention.getByText('Between 1 and 120 months')).toBeVisible()
       await months.fill('9')
@@ -106,6 +118,7 @@ test('Settings previews a new period before saving, Purge now asks first, and a 
       await confirm.getByRole('button', { name: 'Cancel' }).click()
       await expect(confirm).toBeHidden()
       await retention.getByRole('button', { name: 'Purge now…' }).click()
+      await axeFindsNothing(page, '[aria-labelledby="purge-title"]')
       await confirm.getByRole('button', { name: 'Remove personal details' }).click()
       await expect(page.getByText('Personal details removed from 1 incident.')).toBeVisible()
       await dialog.getByRole('button', { name: 'Close' }).click()
@@ -123,6 +136,7 @@ test('Settings previews a new period before saving, Purge now asks first, and a 
       await expect(incident).not.toContainText('Sam Aprilcase')
       await expect(incident).not.toContainText('3 Harbour Row')
       await page.screenshot({ path: testInfo.outputPath('retention-purged-incident.png') })
+      await axeFindsNothing(page)
     } finally {
       await host.close()
     }
