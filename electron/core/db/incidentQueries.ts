@@ -213,13 +213,15 @@ export function incidentQueries(db: Db) {
      ON CONFLICT (incident_ref) DO NOTHING
      RETURNING id`,
   )
+  // A newer version from the feed brings personal details back, so a purged incident is no
+  // longer marked as purged: the retention policy counts its period again from this update.
   const update = db.prepare(
     `UPDATE incidents SET ${columns
       .split(',')
       .map((c) => c.trim())
       .filter((c) => c !== 'incident_ref')
       .map((c) => `${c} = :${c}`)
-      .join(', ')}
+      .join(', ')}, purged_at = NULL
      WHERE id = :id`,
   )
   const history = db.prepare(

@@ -420,6 +420,37 @@ describe('retention purge', () => {
     )
   })
 
+  test('a newer feed version of a purged incident brings it back unmarked, due again later', async () => {
+    const { d, ids } = await workedLongAgo()
+    d.setTime(LATER)
+    await signIn(d, 'Ada Admin', 'Harbour')
+    await must(d, 'retention.run', {})
+    const file = join(tempDir(), 'again.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        incidentRef: 'CL-Z-D',
+        receivedAt: `${FIXTURE_DAY}T13:55:00.000Z`,
+        updatedAt: '2026-06-02T09:00:00.000Z',
+        grade: 4,
+        summary: 'Reopened: Left Alone rang again.',
+        victim: { name: 'Left Alone' },
+      }),
+    )
+    await ingestFile(d.db, incidentQueries(d.db), file, {
+      now: () => Date.parse('2026-06-02T09:01:00.000Z'),
+    })
+    const reopened = await must(d, 'incidents.get', { id: ids.d })
+    expect(reopened.row.purgedAt).toBeNull()
+    expect(reopened.fields.victim.name).toBe('Left Alone')
+    d.setTime('2027-06-03T12:00:00.000Z')
+    const again = await must(d, 'retention.run', {})
+    expect(again.purged.map((i) => [i.incidentRef, i.lastActivityAt])).toEqual([
+      ['CL-Z-D', '2026-06-02T09:01:00.000Z'],
+    ])
+    expect(findText(d.db, 'Left Alone')).toEqual([])
+  })
+
   test('deletes the feed files kept from before the cut-off and blanks old reports', async () => {
     const d = testDesk()
     await signIn(d)
