@@ -136,6 +136,13 @@ test('Settings previews a new period before saving, Purge now asks first, and a 
       await expect(incident).not.toContainText('Sam Aprilcase')
       await expect(incident).not.toContainText('3 Harbour Row')
       await page.screenshot({ path: testInfo.outputPath('retention-purged-incident.png') })
+      // The facts say a detail was removed rather than "Not given".
+      const victim = incident.locator('section', {
+        has: page.getByRole('heading', { name: 'Victim', exact: true }),
+      })
+      await victim.scrollIntoViewIfNeeded()
+      await expect(victim).toHaveText('VictimNameRemovedPhoneRemovedDate of birthRemoved')
+      await page.screenshot({ path: testInfo.outputPath('retention-purged-facts.png') })
       await axeFindsNothing(page)
     } finally {
       await host.close()
