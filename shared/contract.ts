@@ -18,6 +18,8 @@ import { CONTACT_OUTCOMES, REFERRAL_DECISIONS, REFERRAL_SERVICES } from './scrip
 import { ESCALATION_OUTCOMES, ESCALATION_REASONS } from './escalation.ts'
 import type { Escalation, SuggestionDismissal } from './escalation.ts'
 import { EXPORT_FORMATS } from './handover.ts'
+import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from './retention.ts'
+import type { RetentionPreview, RetentionResult } from './retention.ts'
 import type { ExportResult, FiguresPeriod, HandoverRecord, Shift } from './handover.ts'
 import type {
   ContactScript,
@@ -56,6 +58,7 @@ const periodRules = <T extends { from: string; to: string }>(schema: z.ZodType<T
       'A period can be at most ten years.',
     )
 const period = periodRules(z.strictObject({ from: instant, to: instant }))
+const retentionMonths = z.number().int().min(MIN_RETENTION_MONTHS).max(MAX_RETENTION_MONTHS)
 const noteFields = {
   incidentId: id,
   tags: z.array(z.enum(NOTE_TAGS)).max(NOTE_TAGS.length),
@@ -184,6 +187,13 @@ export const callRequests = {
   ),
   /** The text to paste into the police incident log for one incident. */
   'handover.ccLogUpdate': z.strictObject({ incidentId: id }),
+  /**
+   * What a purge would do now under a period (the saved one unless `months` is given): the
+   * cut-off, the incidents due and those kept, and why. Audited.
+   */
+  'retention.preview': z.strictObject({ months: retentionMonths.optional() }),
+  /** Removes personal details from the incidents due under the saved period, now. */
+  'retention.run': none,
   'feed.health': none,
   'feed.quarantined': none,
   'settings.get': none,
@@ -205,6 +215,8 @@ export const callRequests = {
     forceName: z.string().trim().max(120).optional(),
     protectiveMarking: text(60).optional(),
     exportDir: z.string().trim().min(1).max(1000).optional(),
+    /** Saving a new period purges at once what it makes due. */
+    retentionMonths: retentionMonths.optional(),
   }),
 } as const
 
@@ -238,6 +250,8 @@ export interface CallResults {
   'figures.get': FiguresPeriod
   'figures.export': ExportResult
   'handover.ccLogUpdate': { text: string }
+  'retention.preview': RetentionPreview
+  'retention.run': RetentionResult
   'feed.health': FeedHealth
   'feed.quarantined': QuarantinedFile[]
   'settings.get': Settings

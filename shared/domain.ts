@@ -225,6 +225,8 @@ export interface QueueRow {
   changedSinceHandover: boolean
   /** Action notes not marked done: they stay on the row, shift after shift, until they are. */
   outstandingActions: number
+  /** When the retention policy removed its personal details; null while they are kept. */
+  purgedAt: string | null
 }
 
 export type HistoryKind = 'arrival' | 'regrade' | 'status' | 'change'
@@ -307,6 +309,8 @@ export interface Settings {
   protectiveMarking: string
   /** Where handovers and figures are exported unless the worker picks another folder. */
   exportDir: string
+  /** Months after an incident's last activity that its personal details are kept. */
+  retentionMonths: number
 }
 
 /** The audit log's hash chain as checked at start-up (and by `da-desk audit verify`). */

@@ -3,7 +3,7 @@
 // 3 some input was rejected, 4 the audit log is broken.
 import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
-import { dirname, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { FileReport } from '#shared/domain.ts'
 import type { Escalation } from '#shared/escalation.ts'
@@ -35,6 +35,14 @@ import { loadScript } from '#core/script/loadScript.ts'
 import { scriptRecord } from '#core/script/scriptRecord.ts'
 import { verifyAuditChain } from '#core/audit/verifyAuditChain.ts'
 import { explicitKey, KEY_ENV, KEY_FILE_ENV } from '#core/databaseKey.ts'
+import { previewRetention, retentionMonths, runRetention } from '#core/retention/retention.ts'
+import {
+  formatDate,
+  KEPT_REASON_LABELS,
+  MAX_RETENTION_MONTHS,
+  MIN_RETENTION_MONTHS,
+} from '#shared/retention.ts'
+import type { KeptIncident, RetentionIncident } from '#shared/retention.ts'
 
 const USAGE = `Usage: da-desk <command> [options]
 
@@ -62,6 +70,13 @@ Commands:
   stats [--db FILE] --from TIME --to TIME [--json]
                                  The figures for the shifts that started from --from to --to,
                                  and week by week (docs/handover.md defines each).
+  retention [--db FILE] (--preview | --run) [--months N] [--json]
+                                 The retention policy: --preview lists the incidents whose
+                                 personal details a purge would remove now (last activity
+                                 before the cut-off) and those kept, and why; --run removes
+                                 them, with the feed files kept from before the cut-off.
+                                 N is the period in months (1-120; default: the one in
+                                 Settings, 12 unless changed). Audited.
   help                           Show this text.
 
 --db defaults to the app's own database: ${databaseFile(defaultDataDir())}
@@ -492,6 +507,83 @@ function statsCommand(args: string[], io: CliIo): number {
   })
 }
 
+function retentionCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = options(args, {
+    ...common,
+    preview: { type: 'boolean', default: false },
+    run: { type: 'boolean', default: false },
+    months: { type: 'string' },
+  })
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+  if (values.preview === values.run) throw new UsageError('Give either --preview or --run.')
+  const given = values.months === undefined ? null : Number(values.months)
+  if (
+    given !== null &&
+    !(Number.isInteger(given) && given >= MIN_RETENTION_MONTHS && given <= MAX_RETENTION_MONTHS)
+  ) {
+    throw new UsageError(
+      `--months ${JSON.stringify(values.months)}: give a whole number of months from ` +
+        `${MIN_RETENTION_MONTHS} to ${MAX_RETENTION_MONTHS}.`,
+    )
+  }
+  const file = resolve(values.db ?? databaseFile(defaultDataDir()))
+  return withDb(values, io, (db) => {
+    const desk = deskQueries(db)
+    const scope = {
+      db,
+      now: io.now,
+      months: given ?? retentionMonths(desk),
+      inboxDir: (desk.setting('inboxDir') as string | undefined) ?? join(dirname(file), 'inbox'),
+    }
+    const incident = (i: RetentionIncident) =>
+      `  ${i.incidentRef}  last activity ${formatDate(i.lastActivityAt)}`
+    const kept = (i: KeptIncident) =>
+      `${incident(i)}  kept: ${i.reasons.map((r) => KEPT_REASON_LABELS[r]).join(', ')}`
+    if (values.preview) {
+      const preview = previewRetention(scope)
+      audit(db, io, 'retention.previewed', {
+        months: preview.months,
+        cutoff: preview.cutoff,
+        due: preview.due.length,
+        kept: preview.kept.length,
+        feedFiles: preview.feedFiles,
+      })
+      if (values.json) {
+        io.out(JSON.stringify(preview, null, 2))
+        return 0
+      }
+      io.out(
+        `Retention period ${preview.months} months: a purge now would remove personal details ` +
+          `from ${preview.due.length} incident(s) whose last activity was before ` +
+          `${formatDate(preview.cutoff)}, and delete ${preview.feedFiles} feed file(s) from ` +
+          'before then.',
+      )
+      for (const i of preview.due) io.out(incident(i))
+      for (const i of preview.kept) io.out(kept(i))
+      return 0
+    }
+    const result = runRetention({
+      ...scope,
+      script: loadScript(DEFAULT_SCRIPT_FILE),
+      trigger: 'command line',
+      quietWhenNothing: false,
+      audit: (detail) => audit(db, io, 'retention.purged', detail),
+    })
+    if (values.json) {
+      io.out(JSON.stringify(result, null, 2))
+      return 0
+    }
+    io.out(
+      `Removed personal details from ${result.purged.length} incident(s) whose last activity ` +
+        `was before ${formatDate(result.cutoff)}; blanked ${result.feedReports} feed-file ` +
+        `report(s) and deleted ${result.feedFiles} feed file(s).`,
+    )
+    for (const i of result.purged) io.out(incident(i))
+    for (const i of result.kept) io.out(kept(i))
+    return 0
+  })
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv
   try {
@@ -508,6 +600,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportCommand(args, io)
       case 'stats':
         return statsCommand(args, io)
+      case 'retention':
+        return retentionCommand(args, io)
       case 'help':
       case '--help':
       case '-h':

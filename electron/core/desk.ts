@@ -51,6 +51,8 @@ import { handoverHandlers } from './handover/handlers.ts'
 import { handoverSettings } from './handover/settings.ts'
 import { joinShiftAtSignIn } from './handover/shifts.ts'
 import { exportDirProblem } from './handover/settings.ts'
+import { retentionHandlers } from './retention/handlers.ts'
+import { retentionMonths } from './retention/retention.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -184,6 +186,7 @@ export function openDesk(options: DeskOptions): Desk {
       ],
       ...escalationSettings(desk),
       ...handoverSettings(desk, dataDir),
+      retentionMonths: retentionMonths(desk),
     }
   }
 
@@ -364,6 +367,7 @@ export function openDesk(options: DeskOptions): Desk {
     pushRecordAdded,
     recordWork,
   }
+  const retentionPolicy = retentionHandlers(context)
 
   const handlers: Handlers = {
     'session.current': () => ok(session),
@@ -722,6 +726,7 @@ export function openDesk(options: DeskOptions): Desk {
     ...escalationHandlers(context),
     'audit.status': () => signedIn(() => ok(auditStatus)),
     ...handoverHandlers(context),
+    ...retentionPolicy.handlers,
     'feed.health': () => ok(health()),
     // A report's reasons can quote the values refused, such as a phone number.
     'feed.quarantined': () =>
@@ -793,11 +798,22 @@ export function openDesk(options: DeskOptions): Desk {
           audit('settings.update', null, { [key]: value })
         })()
       }
+      if (
+        update.retentionMonths !== undefined &&
+        update.retentionMonths !== current.retentionMonths
+      ) {
+        db.transaction(() => {
+          desk.putSetting('retentionMonths', update.retentionMonths)
+          audit('settings.update', null, { retentionMonths: update.retentionMonths })
+        })()
+        retentionPolicy.afterSettingsChange()
+      }
       return ok(settings())
     },
   }
 
   if (options.watchInbox ?? true) startInbox()
+  const stopRetention = retentionPolicy.schedule()
 
   return {
     handlers,
@@ -812,6 +828,7 @@ export function openDesk(options: DeskOptions): Desk {
       await inbox?.idle()
     },
     async close() {
+      stopRetention()
       listeners.clear()
       await inbox?.close()
       if (session) {

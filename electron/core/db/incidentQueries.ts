@@ -42,6 +42,7 @@ interface IncidentRecord {
   handed_over_at: string | null
   changed_since_handover: number
   outstanding_actions: number
+  purged_at: string | null
 }
 
 export interface StoredIncident {
@@ -167,6 +168,7 @@ function toRow(r: IncidentRecord): QueueRow {
     handedOverAt: r.handed_over_at,
     changedSinceHandover: r.changed_since_handover === 1,
     outstandingActions: r.outstanding_actions,
+    purgedAt: r.purged_at,
   }
 }
 
@@ -211,13 +213,15 @@ export function incidentQueries(db: Db) {
      ON CONFLICT (incident_ref) DO NOTHING
      RETURNING id`,
   )
+  // A newer version from the feed brings personal details back, so a purged incident is no
+  // longer marked as purged: the retention policy counts its period again from this update.
   const update = db.prepare(
     `UPDATE incidents SET ${columns
       .split(',')
       .map((c) => c.trim())
       .filter((c) => c !== 'incident_ref')
       .map((c) => `${c} = :${c}`)
-      .join(', ')}
+      .join(', ')}, purged_at = NULL
      WHERE id = :id`,
   )
   const history = db.prepare(

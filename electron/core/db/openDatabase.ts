@@ -29,6 +29,9 @@ export function openDatabase(
     checkKey(db, file)
     // Sorts and temporary indexes stay in memory: SQLite's temporary files are not encrypted.
     db.pragma('temp_store = MEMORY')
+    // Deleted and overwritten content is zeroed in the file, so text a retention purge removed
+    // is not left in free pages.
+    db.pragma('secure_delete = ON')
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')

@@ -12,6 +12,7 @@ import type {
   ScriptAnswer,
 } from '#shared/script.ts'
 import { HANDOVER_SCHEMA_VERSION } from '#shared/handover.ts'
+import { removedNotice } from '#shared/retention.ts'
 import type { HandoverIncident, HandoverRecord, OutstandingAction } from '#shared/handover.ts'
 import type { ContactResult } from '#shared/domain.ts'
 import type { HandoverQueries, ShiftSelection } from '../db/handoverQueries.ts'
@@ -188,7 +189,8 @@ export function handoverIncidents(
       victimId,
       suspectId,
       locationId,
-      summary: hide(String(r.summary)),
+      // A purged incident says so where its summary was, rather than leaving a gap.
+      summary: hide(r.purged_at ? removedNotice(String(r.purged_at)) : String(r.summary)),
       source: str('source'),
       callerRole: str('caller_role'),
       flags: JSON.parse(String(r.flags)) as string[],

@@ -7,6 +7,8 @@ import { FlagList } from '../queue/FlagList.tsx'
 import { CALLER_ROLE_LABELS, labelFor, SOURCE_LABELS } from './fieldLabels.ts'
 
 const NOT_GIVEN = 'Not given'
+/** What an empty field of a purged incident says: it may have been given, and was removed. */
+const REMOVED = 'Removed'
 
 /** The feed's YYYY-MM-DD as dd/MM/yyyy; anything else as it came. */
 function formatDateOfBirth(value: string): string {
@@ -29,7 +31,15 @@ function extraValue(value: unknown): ReactNode {
   return String(value)
 }
 
-function Fact({ term, children }: { term: string; children: ReactNode }) {
+function Fact({
+  term,
+  children,
+  empty: emptyText = NOT_GIVEN,
+}: {
+  term: string
+  children: ReactNode
+  empty?: string
+}) {
   const empty = children === null || children === undefined || children === ''
   return (
     <>
@@ -45,7 +55,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
           fontStyle: empty ? 'italic' : 'normal',
         }}
       >
-        {empty ? NOT_GIVEN : children}
+        {empty ? emptyText : children}
       </Box>
     </>
   )
@@ -73,8 +83,9 @@ function FactGroup({ heading, children }: { heading: string; children: ReactNode
   )
 }
 
-export function IncidentFacts({ fields }: { fields: IncidentFields }) {
+export function IncidentFacts({ fields, purged }: { fields: IncidentFields; purged: boolean }) {
   const extras = Object.entries(fields.extra)
+  const personal = purged ? REMOVED : NOT_GIVEN
   return (
     <Box sx={{ display: 'grid', gap: 2.5 }}>
       <Box component="section">
@@ -95,19 +106,31 @@ export function IncidentFacts({ fields }: { fields: IncidentFields }) {
         }}
       >
         <FactGroup heading="Victim">
-          <Fact term="Name">{fields.victim.name}</Fact>
-          <Fact term="Phone">{fields.victim.phone}</Fact>
-          <Fact term="Date of birth">
+          <Fact empty={personal} term="Name">
+            {fields.victim.name}
+          </Fact>
+          <Fact empty={personal} term="Phone">
+            {fields.victim.phone}
+          </Fact>
+          <Fact empty={personal} term="Date of birth">
             {fields.victim.dateOfBirth && formatDateOfBirth(fields.victim.dateOfBirth)}
           </Fact>
         </FactGroup>
         <FactGroup heading="Suspect">
-          <Fact term="Name">{fields.suspect.name}</Fact>
-          <Fact term="Relationship">{fields.suspect.relationship}</Fact>
+          <Fact empty={personal} term="Name">
+            {fields.suspect.name}
+          </Fact>
+          <Fact empty={personal} term="Relationship">
+            {fields.suspect.relationship}
+          </Fact>
         </FactGroup>
         <FactGroup heading="Location">
-          <Fact term="Address">{fields.location.address}</Fact>
-          <Fact term="Postcode">{fields.location.postcode}</Fact>
+          <Fact empty={personal} term="Address">
+            {fields.location.address}
+          </Fact>
+          <Fact empty={personal} term="Postcode">
+            {fields.location.postcode}
+          </Fact>
         </FactGroup>
         <FactGroup heading="Call">
           <Fact term="Caller">

@@ -6,6 +6,7 @@ import { EscalationPanel } from '../escalation/EscalationPanel.tsx'
 import { IncidentFacts } from './IncidentFacts.tsx'
 import { IncidentHeader } from './IncidentHeader.tsx'
 import { IncidentHistory } from './IncidentHistory.tsx'
+import { PurgedNotice } from './PurgedNotice.tsx'
 
 export function IncidentPane() {
   const selectedId = useDesk((s) => s.selectedId)
@@ -31,10 +32,11 @@ export function IncidentPane() {
     content = (
       <Box sx={{ p: 3, display: 'grid', gap: 2.5 }}>
         <IncidentHeader detail={detail} />
+        {detail.row.purgedAt && <PurgedNotice purgedAt={detail.row.purgedAt} />}
         <EscalationPanel detail={detail} />
         <ContactSection detail={detail} />
         <Divider />
-        <IncidentFacts fields={detail.fields} />
+        <IncidentFacts fields={detail.fields} purged={detail.row.purgedAt !== null} />
         <Divider />
         <IncidentHistory history={detail.history} />
       </Box>

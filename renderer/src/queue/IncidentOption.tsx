@@ -219,7 +219,7 @@ export const IncidentOption = memo(function IncidentOption({
             sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
           >
             <ScreenReaderText>, victim </ScreenReaderText>
-            {row.victimName ?? 'Victim not named'}
+            {row.victimName ?? (row.purgedAt ? 'Name removed' : 'Victim not named')}
           </Box>
         </Box>
         {row.flags.length > 0 && pause}

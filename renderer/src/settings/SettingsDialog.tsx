@@ -1,7 +1,7 @@
 // Settings: the feed's inbox folder (saved on request; the Node side may refuse it, and says
 // why), the colour theme (applied at once and saved), the quick phrases for notes, the
 // escalation settings (attendance targets, reminder interval and sound), and the handover
-// record's service, force, marking and export folder.
+// record's service, force, marking and export folder, and the retention period.
 import { useState, type FormEvent } from 'react'
 import {
   Box,
@@ -23,6 +23,7 @@ import { useDesk } from '../store/useDesk.ts'
 import { EscalationSettings } from './EscalationSettings.tsx'
 import { HandoverSettingsForm } from './HandoverSettingsForm.tsx'
 import { QuickPhrasesEditor } from './QuickPhrasesEditor.tsx'
+import { RetentionSettings } from './RetentionSettings.tsx'
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useDesk((s) => s.settings)
@@ -86,6 +87,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <QuickPhrasesEditor />
           <EscalationSettings />
           {settings && <HandoverSettingsForm settings={settings} />}
+          {settings && <RetentionSettings settings={settings} />}
         </Stack>
       </DialogContent>
       <DialogActions>

@@ -6,6 +6,7 @@ import type { FeedSlice } from './feedSlice.ts'
 import type { FiguresSlice } from './figuresSlice.ts'
 import type { NotesSlice } from './notesSlice.ts'
 import type { QueueSlice } from './queueSlice.ts'
+import type { RetentionSlice } from './retentionSlice.ts'
 import type { ScriptSlice } from './scriptSlice.ts'
 import type { SelectionSlice } from './selectionSlice.ts'
 import type { SessionSlice } from './sessionSlice.ts'
@@ -24,6 +25,7 @@ export type DeskState = SessionSlice &
   SettingsSlice &
   ShiftSlice &
   FiguresSlice &
+  RetentionSlice &
   UiSlice
 
 export type DeskSlice<T> = StateCreator<DeskState, [], [], T>

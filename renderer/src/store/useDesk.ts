@@ -7,6 +7,7 @@ import { createFeedSlice } from './feedSlice.ts'
 import { createFiguresSlice } from './figuresSlice.ts'
 import { createNotesSlice } from './notesSlice.ts'
 import { createQueueSlice } from './queueSlice.ts'
+import { createRetentionSlice } from './retentionSlice.ts'
 import { createScriptSlice } from './scriptSlice.ts'
 import { createSelectionSlice } from './selectionSlice.ts'
 import { createSessionSlice } from './sessionSlice.ts'
@@ -26,5 +27,6 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createSettingsSlice(...args),
   ...createShiftSlice(...args),
   ...createFiguresSlice(...args),
+  ...createRetentionSlice(...args),
   ...createUiSlice(...args),
 }))

@@ -683,6 +683,8 @@ const CALLS: { [N in CallName]: CallFuzz<N> } = {
     wellFormed: (s) => ({ incidentId: s.incident }),
     wrong: [(r, s) => [{ incidentId: s.missing(r) }, 'not-found']],
   },
+  'retention.preview': { wellFormed: () => ({ months: 12 }), wrong: [] },
+  'retention.run': { wellFormed: () => ({}), wrong: [] },
   'feed.health': { signedOut: true, wellFormed: () => ({}), wrong: [] },
   'feed.quarantined': { wellFormed: () => ({}), wrong: [] },
   'settings.get': { signedOut: true, wellFormed: () => ({}), wrong: [] },
