@@ -116,7 +116,12 @@ function parseJson(text: string): JsonParse {
     return { ok: true, value: JSON.parse(text) }
   } catch (error) {
     if (error instanceof SyntaxError) {
-      return { ok: false, error: `not valid JSON: ${error.message.replace(/\s+/g, ' ')}` }
+      // V8 quotes the start of the text ('Unexpected token 'R', "Riley Test"... is not valid
+      // JSON'): that may be a victim's name, and this message goes into reports and the audit log.
+      const message = error.message
+        .replace(/\s+/g, ' ')
+        .replace(/, ".*"(\.\.\.)? is not valid JSON$/, '')
+      return { ok: false, error: `not valid JSON: ${message}` }
     }
     if (error instanceof RangeError) {
       return { ok: false, error: 'the JSON is nested too deeply or is too large to read' }

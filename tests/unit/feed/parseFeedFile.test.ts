@@ -109,6 +109,14 @@ describe('a file that cannot be read is rejected whole', () => {
     expect(fileError('cut.json', truncated)).toMatch(/^not valid JSON: /)
   })
 
+  it("is not JSON at all, without quoting the text (it may be a victim's details)", () => {
+    for (const text of ['Riley Test, 07700 900123, 1 Example Street', 'Riley']) {
+      const error = fileError('notes.json', text)
+      expect(error).toBe("not valid JSON: Unexpected token 'R'")
+      expect(error).not.toContain('Riley')
+    }
+  })
+
   it('is JSON with a syntax error, saying where', () => {
     expect(fileError('bad.json', '{\n  "incidentRef": "CL-1"\n  "grade": 1\n}')).toMatch(
       /^not valid JSON: .* \(line 3 column 3\)$/,
