@@ -25,11 +25,12 @@ export class FeedFileNotMoved extends Error {
     const name = basename(path)
     const why =
       codeOf(error) === 'ENOTDIR'
-        ? `${basename(folder)} in the inbox is a file, not a folder`
-        : codeOf(error)
+        ? `its “${basename(folder)}” folder is a file, not a folder`
+        : `moving it failed with ${codeOf(error)}`
     super(
-      `The incidents in ${name} are in the queue, but the file could not be moved out of the ` +
-        `inbox (${why}). DA Desk will not read it again and keeps trying to move it.`,
+      `The incidents in ${name} are in the queue, but DA Desk could not move the file out of ` +
+        `the inbox: ${why}. Nothing is missing; DA Desk will not read the file twice and keeps ` +
+        'trying to move it.',
     )
     this.retry = retry
   }

@@ -211,9 +211,9 @@ describe('a feed file that cannot be moved out of the inbox', () => {
     expect(told).toMatchObject({
       watching: true,
       problem:
-        'The incidents in stuck.json are in the queue, but the file could not be moved out of ' +
-        'the inbox (processed in the inbox is a file, not a folder). DA Desk will not read it ' +
-        'again and keeps trying to move it.',
+        'The incidents in stuck.json are in the queue, but DA Desk could not move the file out ' +
+        'of the inbox: its “processed” folder is a file, not a folder. Nothing is missing; DA ' +
+        'Desk will not read the file twice and keeps trying to move it.',
     })
     // Many tries at the move later, the file has been read once and logged not at all yet.
     await sleep(RETRY_MS * 8)
