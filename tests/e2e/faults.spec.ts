@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { dropFeedFile } from '../../electron/demo/syntheticIncidents.ts'
 import { expect, signIn, test } from './fixtures.ts'
@@ -71,6 +72,8 @@ test('a feed file that cannot be moved out of the inbox: its incident arrives an
   await expect(banner).toContainText('The incidents in one.json are in the queue')
   await expect(feedHealth(page)).toContainText('Feed needs attention')
   await page.screenshot({ path: testInfo.outputPath('feed-file-not-moved.png') })
+  // The warning strip is new beside the error one that accessibility.spec.ts checks.
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
 
   await openIncident(page, REF, 'Alex Sample')
   await fileNote(page, 'Left a message with the refuge.')

@@ -141,6 +141,12 @@ export class InboxWatcher {
         if (path === dir) this.fault(notThere('ENOENT'))
       })
       watcher.on('error', (error) => this.fault(error))
+      // A folder taken away while the watch was being set up sends no event: look once more.
+      watcher.on('ready', () =>
+        this.guard(() => {
+          if (this.watcher === watcher && !statSync(dir).isDirectory()) throw notThere('ENOTDIR')
+        }),
+      )
       this.watcher = watcher
       this.problem = null
       this.report()

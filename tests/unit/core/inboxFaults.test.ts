@@ -300,6 +300,29 @@ describe('a feed file logged but not moved when DA Desk was killed', () => {
 })
 
 describe('the inbox watcher', () => {
+  it('notices the folder taken away the moment it starts watching', async () => {
+    const dir = tempDir()
+    const watcher = new InboxWatcher({
+      dir,
+      settleMs: 20,
+      retryMs: RETRY_MS,
+      onState: () => {},
+      onFile: async () => {},
+    })
+    watcher.start()
+    rmSync(dir, { recursive: true })
+    try {
+      expect(
+        await until(
+          () => watcher.state,
+          (state) => state.problem !== null,
+        ),
+      ).toMatchObject({ watching: false, problem: expect.stringContaining('is not there') })
+    } finally {
+      await watcher.close()
+    }
+  })
+
   it('keeps going when the listener for its state throws, and throws nothing into the process', async () => {
     const dir = tempDir()
     const handled: string[] = []
