@@ -2,7 +2,7 @@
 // session and serves the one handler table of the shared contract. Electron main, the Chromium
 // host and the tests all run exactly this.
 import { mkdirSync } from 'node:fs'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import type { EventName, EventPayloads } from '#shared/contract.ts'
 import type {
   AuditStatus,
@@ -256,11 +256,12 @@ export function openDesk(options: DeskOptions): Desk {
     let target: string | null = null
     const finish = async () => {
       if (target === null) {
-        const free = await freeTarget(path, folder)
+        // A folder that cannot be used now: logged as going where it will go once it can.
+        const planned = await freeTarget(path, folder).catch(() => join(folder, basename(path)))
         const readBefore =
-          report.accepted === 0 && report.updated === 0 && desk.feedFileLoggedAt(free)
-        if (!readBefore) logFeedFile(report, free, outcome)
-        target = free
+          report.accepted === 0 && report.updated === 0 && desk.feedFileLoggedAt(planned)
+        if (!readBefore) logFeedFile(report, planned, outcome)
+        target = planned
         emit('feed.health', health())
       }
       await moveFeedFile(path, target, clean ? null : report)

@@ -215,10 +215,14 @@ describe('a feed file that cannot be moved out of the inbox', () => {
         'of the inbox: its “processed” folder is a file, not a folder. Nothing is missing; DA ' +
         'Desk will not read the file twice and keeps trying to move it.',
     })
-    // Many tries at the move later, the file has been read once and logged not at all yet.
+    // Many tries at the move later, the file has been read and logged once, as going to
+    // processed/ when it can.
     await sleep(RETRY_MS * 8)
     expect(existsSync(join(inbox, 'stuck.json'))).toBe(true)
-    expect(feedLog(desk).audited).toEqual([])
+    expect(feedLog(desk).files).toEqual([
+      { file_name: 'stuck.json', path: join(processed, 'stuck.json'), outcome: 'processed' },
+    ])
+    expect(await health(desk)).toMatchObject({ lastFileName: 'stuck.json' })
 
     // Other files are still read while this one waits.
     dropFeedFile(inbox, 'other.json', record('CL-OTHER'))
@@ -242,6 +246,34 @@ describe('a feed file that cannot be moved out of the inbox', () => {
     ).toMatchObject({ watching: true, problem: null })
     expect(readdirSync(processed).sort()).toEqual(['other.json', 'stuck.json'])
     expect(feedLog(desk).audited.sort()).toEqual(['other.json', 'stuck.json'])
+  })
+
+  it('is logged once however many times DA Desk starts before processed/ is put right', async () => {
+    const dataDir = tempDir()
+    let desk = (await watchedDesk(dataDir)).desk
+    const inbox = desk.inboxDir()
+    const processed = join(inbox, 'processed')
+    rmSync(processed, { recursive: true })
+    writeFileSync(processed, 'in the way')
+    dropFeedFile(inbox, 'stuck.json', record('CL-STUCK'))
+    for (let start = 1; start <= 3; start++) {
+      await until(
+        () => health(desk),
+        (h) => h.problem?.includes('stuck.json') ?? false,
+      )
+      await desk.inboxIdle()
+      await closed(desk)
+      desk = (await watchedDesk(dataDir)).desk
+    }
+    unlinkSync(processed)
+    await until(() => existsSync(join(processed, 'stuck.json')), Boolean)
+    expect(feedLog(desk)).toEqual({
+      files: [
+        { file_name: 'stuck.json', path: join(processed, 'stuck.json'), outcome: 'processed' },
+      ],
+      audited: ['stuck.json'],
+    })
+    expect(await refs(desk)).toEqual(['CL-STUCK'])
   })
 
   it('writes no quarantine report into the inbox, where it would be read as a feed file', async () => {
