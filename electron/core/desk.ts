@@ -253,23 +253,17 @@ export function openDesk(options: DeskOptions): Desk {
     // Logged before it is moved: killed in between, the file is still in the inbox and is read
     // again at the next start (storing nothing new), which finds it logged and only moves it. The
     // other order could leave a quarantined file the worker is never told about.
-    let target: string | null = null
-    const finish = async () => {
-      if (target === null) {
-        // A folder that cannot be used now: logged as going where it will go once it can.
-        const planned = await freeTarget(path, folder).catch(() => join(folder, basename(path)))
-        const readBefore =
-          report.accepted === 0 && report.updated === 0 && desk.feedFileLoggedAt(planned)
-        if (!readBefore) logFeedFile(report, planned, outcome)
-        target = planned
-        emit('feed.health', health())
-      }
-      await moveFeedFile(path, target, clean ? null : report)
-    }
+    // A folder that cannot be used now: logged as going where it will go once it can.
+    const target = await freeTarget(path, folder).catch(() => join(folder, basename(path)))
+    const readBefore =
+      report.accepted === 0 && report.updated === 0 && desk.feedFileLoggedAt(target)
+    if (!readBefore) logFeedFile(report, target, outcome)
+    emit('feed.health', health())
+    const move = () => moveFeedFile(path, target, clean ? null : report)
     try {
-      await finish()
+      await move()
     } catch (error) {
-      throw new FeedFileNotMoved(path, folder, error, finish)
+      throw new FeedFileNotMoved(path, folder, error, move)
     }
   }
 
