@@ -5,11 +5,11 @@
 //   ready                    the desk is open and a worker is signed in
 //   note ID TEXT             notes.add answered ok: note ID holds TEXT
 //   dropped NAME             NAME was renamed into the inbox (the writer's side is done)
-//   ingested NAME            feed health names NAME as the last file stored
+//   ingested NAME            feed health names NAME as the last file stored (and logged)
 // Usage: node deskUntilKilled.ts DATA_DIR RUN
 import { writeFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
-import { setImmediate as turn } from 'node:timers/promises'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { openDesk } from '../../electron/core/desk.ts'
 import { dispatch } from '../../electron/core/api/dispatch.ts'
 import type { FeedHealth, QueueRow } from '../../shared/domain.ts'
@@ -23,10 +23,15 @@ const print = (line: string) => process.stdout.write(`${line}\n`)
 
 const desk = openDesk({ dataDir: dataDir!, key: TEST_KEY, watchInbox: true, settleMs: 20 })
 const dropped = new Set<string>()
+// Files left in the inbox by an earlier run are taken at start-up, and acknowledged too.
+let lastAcknowledged: string | null = null
 desk.onEvent((event, payload) => {
   if (event !== 'feed.health') return
   const name = (payload as FeedHealth).lastFileName
-  if (name !== null && dropped.delete(name)) print(`ingested ${name}`)
+  if (name === null || name === lastAcknowledged) return
+  lastAcknowledged = name
+  dropped.delete(name)
+  print(`ingested ${name}`)
 })
 
 async function must<T>(name: string, request: unknown): Promise<T> {
@@ -64,8 +69,8 @@ async function fileNotes(): Promise<never> {
       amends: null,
     })
     print(`note ${note.id} ${text}`)
-    // A turn of the event loop, as between two IPC calls, so the inbox gets its share.
-    await turn()
+    // A pause, as between two notes typed one after the other, so the inbox gets its share.
+    await sleep(5)
   }
 }
 
@@ -73,7 +78,7 @@ async function dropFeedFiles(): Promise<never> {
   const inbox = desk.inboxDir()
   for (let n = 1; ; n++) {
     // Like a C&C export job, a few files at a time: the inbox is never a backlog of hundreds.
-    while (dropped.size >= 3) await new Promise((resolve) => setTimeout(resolve, 10))
+    while (dropped.size >= 3) await sleep(10)
     const file = crashFeedFile(run, n)
     // The writer's way: a temporary name, then a rename into the inbox.
     const temporary = join(inbox, `.${file.name}.tmp`)
@@ -81,7 +86,7 @@ async function dropFeedFiles(): Promise<never> {
     dropped.add(file.name)
     renameSync(temporary, join(inbox, file.name))
     print(`dropped ${file.name}`)
-    await new Promise((resolve) => setTimeout(resolve, 15))
+    await sleep(15)
   }
 }
 
