@@ -252,8 +252,8 @@ export function openDesk(options: DeskOptions): Desk {
     const folder = join(dirname(path), clean ? PROCESSED_DIR : QUARANTINE_DIR)
     // Logged before it is moved: killed in between, the file is still in the inbox and is read
     // again at the next start (storing nothing new), which finds it logged and only moves it. The
-    // other order could leave a quarantined file the worker is never told about.
-    // A folder that cannot be used now: logged as going where it will go once it can.
+    // other order could leave a quarantined file the worker is never told about. When the folder
+    // cannot be used now, the file is logged as going where it will go once it can.
     const target = await freeTarget(path, folder).catch(() => join(folder, basename(path)))
     const readBefore =
       report.accepted === 0 && report.updated === 0 && desk.feedFileLoggedAt(target)
