@@ -38,6 +38,11 @@ async function startChromium(argv: string[]): Promise<void> {
     process.exit(0)
   }
   host.page.on('close', () => void stop())
+  // As in Electron: an error nothing caught is logged in full and the app carries on.
+  const carryOn = (error: unknown) =>
+    console.error('DA Desk: an error no part of the app caught; carrying on', error)
+  process.on('uncaughtException', carryOn)
+  process.on('unhandledRejection', carryOn)
   process.on('SIGINT', () => void stop())
   process.on('SIGTERM', () => void stop())
 }

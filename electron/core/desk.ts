@@ -2,13 +2,13 @@
 // session and serves the one handler table of the shared contract. Electron main, the Chromium
 // host and the tests all run exactly this.
 import { mkdirSync } from 'node:fs'
-import { rename, writeFile, access } from 'node:fs/promises'
-import { basename, extname, isAbsolute, join, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import type { EventName, EventPayloads } from '#shared/contract.ts'
 import type {
   AuditStatus,
   ContactResult,
   FeedHealth,
+  FileReport,
   IncidentDetail,
   NoteTag,
   Progress,
@@ -23,6 +23,7 @@ import { openDatabase } from './db/openDatabase.ts'
 import type { Db } from './db/openDatabase.ts'
 import { incidentQueries } from './db/incidentQueries.ts'
 import { deskQueries } from './db/deskQueries.ts'
+import type { FeedFileRecord } from './db/deskQueries.ts'
 import { contactQueries } from './db/contactQueries.ts'
 import { noteQueries } from './db/noteQueries.ts'
 import { scriptQueries } from './db/scriptQueries.ts'
@@ -32,7 +33,14 @@ import type { Result } from '#shared/contract.ts'
 import { actorOf } from './deskContext.ts'
 import type { DeskContext } from './deskContext.ts'
 import { fail, ok } from './api/result.ts'
-import { fileSignature, InboxWatcher, PROCESSED_DIR, QUARANTINE_DIR } from './feed/inboxWatcher.ts'
+import { fileSignature, InboxWatcher } from './feed/inboxWatcher.ts'
+import {
+  FeedFileNotMoved,
+  freeTarget,
+  moveFeedFile,
+  PROCESSED_DIR,
+  QUARANTINE_DIR,
+} from './feed/feedFileMove.ts'
 import type { InboxState } from './feed/inboxWatcher.ts'
 import { ingestFile } from './feed/ingestFile.ts'
 import { applyRecords } from './feed/applyRecords.ts'
@@ -65,6 +73,8 @@ export interface DeskOptions {
   /** Watch the inbox (the app does; the CLI does not). */
   watchInbox?: boolean
   settleMs?: number
+  /** How often the inbox is tried again while its folder is gone or a file cannot be moved. */
+  inboxRetryMs?: number
   /** The safe-contact script file; the one in resources/scripts unless a test gives another. */
   scriptFile?: string
 }
@@ -80,26 +90,6 @@ export interface Desk {
   /** Resolves when every inbox file seen so far has been handled. */
   inboxIdle(): Promise<void>
   close(): Promise<void>
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  )
-}
-
-/** Moves a file into a folder, never overwriting: a clash gets " (2)", " (3)", ... */
-async function moveInto(path: string, dir: string): Promise<string> {
-  const name = basename(path)
-  const ext = extname(name)
-  const stem = name.slice(0, name.length - ext.length)
-  for (let n = 1; ; n++) {
-    const target = join(dir, n === 1 ? name : `${stem} (${n})${ext}`)
-    if (await exists(target)) continue
-    await rename(path, target)
-    return target
-  }
 }
 
 /** What a new workstation offers to insert into a note; the worker can change the list. */
@@ -222,26 +212,8 @@ export function openDesk(options: DeskOptions): Desk {
     emit('incidents.changed', { rows, flashIds: flash ? ids : [] })
   }
 
-  async function handleInboxFile(path: string): Promise<void> {
-    const dir = settings().inboxDir
-    const before = fileSignature(path)
-    const report = await ingestFile(db, incidents, path, {
-      now,
-      onBatch: (changed) => pushRows(changed, true),
-    })
-    // A writer that paused for longer than the settle time and then wrote more: leave the file
-    // where it is; its change brings it back, and what was stored already is stored again as
-    // unchanged.
-    if (fileSignature(path) !== before) return
-    const clean = report.error === null && report.rejected.length === 0
-    let target = path
-    try {
-      target = await moveInto(path, join(dir, clean ? PROCESSED_DIR : QUARANTINE_DIR))
-      if (!clean) await writeFile(`${target}.report.json`, JSON.stringify(report, null, 2) + '\n')
-    } catch (error) {
-      console.error('DA Desk: could not move a feed file out of the inbox', error)
-    }
-    const outcome = clean ? 'processed' : 'quarantined'
+  /** Logs a feed file in the database, with the feed's audit entry. */
+  function logFeedFile(report: FileReport, target: string, outcome: FeedFileRecord['outcome']) {
     db.transaction(() => {
       desk.recordFeedFile({
         fileName: report.file,
@@ -266,7 +238,36 @@ export function openDesk(options: DeskOptions): Desk {
         },
       })
     })()
+  }
+
+  async function handleInboxFile(path: string): Promise<void> {
+    const before = fileSignature(path)
+    const report = await ingestFile(db, incidents, path, {
+      now,
+      onBatch: (changed) => pushRows(changed, true),
+    })
+    // A writer that paused for longer than the settle time and then wrote more: leave the file
+    // where it is; its change brings it back, and what was stored already is stored again as
+    // unchanged.
+    if (fileSignature(path) !== before) return
+    const clean = report.error === null && report.rejected.length === 0
+    const outcome = clean ? 'processed' : 'quarantined'
+    const folder = join(dirname(path), clean ? PROCESSED_DIR : QUARANTINE_DIR)
+    // Logged before it is moved: killed in between, the file is still in the inbox and is read
+    // again at the next start (storing nothing new), which finds it logged and only moves it. The
+    // other order could leave a quarantined file the worker is never told about. When the folder
+    // cannot be used now, the file is logged as going where it will go once it can.
+    const target = await freeTarget(path, folder).catch(() => join(folder, basename(path)))
+    const readBefore =
+      report.accepted === 0 && report.updated === 0 && desk.feedFileLoggedAt(target)
+    if (!readBefore) logFeedFile(report, target, outcome)
     emit('feed.health', health())
+    const move = () => moveFeedFile(path, target, clean ? null : report)
+    try {
+      await move()
+    } catch (error) {
+      throw new FeedFileNotMoved(path, folder, error, move)
+    }
   }
 
   function startInbox() {
@@ -278,6 +279,7 @@ export function openDesk(options: DeskOptions): Desk {
         emit('feed.health', health())
       },
       ...(options.settleMs === undefined ? {} : { settleMs: options.settleMs }),
+      ...(options.inboxRetryMs === undefined ? {} : { retryMs: options.inboxRetryMs }),
     })
     inbox.start()
   }

@@ -176,6 +176,35 @@ async function start(): Promise<void> {
   createWindow()
 }
 
+let faultShown = false
+
+/**
+ * An error no handler caught — in the inbox watcher, a timer, a promise nobody awaited — must not
+ * close the window on a worker in the middle of a call. It is logged in full and the worker is
+ * told in words, once at a time; what they had saved is in the database already.
+ */
+function reportFault(error: unknown): void {
+  console.error('DA Desk: an error no part of the app caught', error)
+  if (faultShown || !window) return
+  faultShown = true
+  void dialog
+    .showMessageBox(window, {
+      type: 'warning',
+      title: 'DA Desk',
+      message: 'Something went wrong in the background',
+      detail:
+        'Everything you saved is safe and DA Desk carries on. If something stops working, ' +
+        'close DA Desk and open it again. If this message keeps coming back, tell IT what it ' +
+        `says:\n\n${error instanceof Error ? error.message : String(error)}`,
+      buttons: ['OK'],
+    })
+    .finally(() => {
+      faultShown = false
+    })
+}
+process.on('uncaughtException', reportFault)
+process.on('unhandledRejection', reportFault)
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {

@@ -46,6 +46,9 @@ export function deskQueries(db: Db) {
     `INSERT INTO feed_files (file_name, path, processed_at, outcome, report)
      VALUES (:fileName, :path, :processedAt, :outcome, :report)`,
   )
+  const feedFileAt = db.prepare<{ path: string }, { id: number }>(
+    `SELECT id FROM feed_files WHERE path = :path LIMIT 1`,
+  )
   const lastFeedFile = db.prepare<[], { file_name: string; processed_at: string }>(
     `SELECT file_name, processed_at FROM feed_files ORDER BY id DESC LIMIT 1`,
   )
@@ -77,6 +80,10 @@ export function deskQueries(db: Db) {
     },
     recordFeedFile(file: FeedFileRecord): void {
       insertFeedFile.run({ ...file, report: JSON.stringify(file.report) })
+    },
+    /** Whether a feed file was logged as going to this path (processed/ or quarantine/). */
+    feedFileLoggedAt(path: string): boolean {
+      return feedFileAt.get({ path }) !== undefined
     },
     lastFeedFile(): { fileName: string; at: string } | null {
       const r = lastFeedFile.get()

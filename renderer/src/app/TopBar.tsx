@@ -13,6 +13,7 @@ import { EscalationCount } from '../escalation/EscalationCount.tsx'
 import { EscalationReminders } from '../escalation/EscalationReminders.tsx'
 import { FeedHealthStatus } from '../feed/FeedHealthStatus.tsx'
 import { FeedProblemBanner } from '../feed/FeedProblemBanner.tsx'
+import { feedState } from '../feed/feedWords.ts'
 import { FiguresDialog } from '../figures/FiguresDialog.tsx'
 import { HandOverDialog } from '../handover/HandOverDialog.tsx'
 import { ShiftStatus } from '../handover/ShiftStatus.tsx'
@@ -23,7 +24,8 @@ import { useDesk } from '../store/useDesk.ts'
 
 export function TopBar() {
   const signOut = useDesk((s) => s.signOut)
-  const feedDown = useDesk((s) => Boolean(s.health?.problem) || s.health?.watching === false)
+  // Only when nothing arrives: a file that needs attention leaves the feed working.
+  const feedDown = useDesk((s) => ['problem', 'stopped'].includes(feedState(s.health)))
   const [adding, setAdding] = useState(false)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [figuresOpen, setFiguresOpen] = useState(false)

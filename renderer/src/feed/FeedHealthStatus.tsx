@@ -13,6 +13,7 @@ import { QuarantineDialog } from './QuarantineDialog.tsx'
 const STATE_STYLE = {
   checking: { colour: 'text.secondary', Icon: HourglassEmptyIcon },
   watching: { colour: 'success.main', Icon: CheckCircleIcon },
+  attention: { colour: 'warning.main', Icon: WarningIcon },
   problem: { colour: 'error.main', Icon: ReportIcon },
   stopped: { colour: 'warning.main', Icon: WarningIcon },
 } as const

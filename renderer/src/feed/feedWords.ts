@@ -2,18 +2,23 @@
 import type { FeedHealth } from '#shared/domain.ts'
 import { formatDateTime, formatTime } from '#shared/time.ts'
 
-export type FeedState = 'checking' | 'watching' | 'problem' | 'stopped'
+/**
+ * 'attention': the inbox is watched and files arrive, but one of them could not be saved or
+ * moved; 'problem': the inbox itself cannot be read, so nothing arrives.
+ */
+export type FeedState = 'checking' | 'watching' | 'attention' | 'problem' | 'stopped'
 
 export function feedState(health: FeedHealth | null): FeedState {
   if (!health) return 'checking'
-  if (health.problem) return 'problem'
+  if (health.problem) return health.watching ? 'attention' : 'problem'
   return health.watching ? 'watching' : 'stopped'
 }
 
 export const FEED_STATE_WORDS: Record<FeedState, string> = {
   checking: 'Checking feed…',
   watching: 'Feed working',
-  problem: 'Feed problem',
+  attention: 'Feed needs attention',
+  problem: 'Feed not working',
   stopped: 'Feed not watching',
 }
 

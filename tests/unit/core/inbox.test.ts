@@ -245,7 +245,8 @@ describe('a feed file that cannot be stored', () => {
       )
       expect(handled).toEqual([join(dir, 'one.json')])
       expect(states).toContain(
-        'one.json could not be stored (the disk is full); DA Desk will try again',
+        'The incidents in one.json are not in the queue yet: DA Desk could not save them ' +
+          '(the disk is full). It tries again by itself.',
       )
       expect(states.at(-1)).toBeNull()
     } finally {

@@ -1,7 +1,7 @@
 // The export formats: the CSV a performance team opens in Excel, the JSON against its published
 // schema, the PDF's pages (looked at as text and pictures), and writing all or nothing.
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -260,6 +260,36 @@ describe('writing all or nothing', () => {
       expect(readdirSync(folder)).toEqual(['earlier.txt'])
     })
   }
+
+  it('says the folder is not there when its drive is pulled out half-way, and leaves nothing when it is back', async () => {
+    const parent = tempDir()
+    const folder = join(parent, 'usb-stick')
+    mkdirSync(folder)
+    // The drive goes after the first file is written, and is plugged in again at once (its folder
+    // as it was before the export, as a drive that never saw the rest of it would be).
+    let opened = 0
+    const pulled: ExportFileSystem = {
+      ...real,
+      open: async (path, flags) => {
+        if (++opened === 2) {
+          const written = readdirSync(folder)
+          rmSync(folder, { recursive: true })
+          const error = await fsp.open(path, flags).catch((e: unknown) => e)
+          mkdirSync(folder)
+          for (const name of written) writeFileSync(join(folder, name), 'part')
+          throw error
+        }
+        return fsp.open(path, flags)
+      },
+    }
+    const error = await writeFilesAtomically(folder, files, pulled).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ExportWriteError)
+    expect((error as Error).message).toBe(
+      `the folder ${folder} is not there (if it is on a removable drive or a network share, ` +
+        'check it is connected).',
+    )
+    expect(readdirSync(folder)).toEqual([])
+  })
 
   it('refuses a folder that is not there or is a file, and writes every file when all is well', async () => {
     const folder = tempDir()
