@@ -12,7 +12,7 @@ import { toIsoUtc } from '#shared/time.ts'
 import type { Db } from '../db/openDatabase.ts'
 import type { DeskQueries } from '../db/deskQueries.ts'
 import { retentionQueries } from '../db/retentionQueries.ts'
-import { PROCESSED_DIR, QUARANTINE_DIR } from '../feed/inboxWatcher.ts'
+import { PROCESSED_DIR, QUARANTINE_DIR } from '../feed/feedFileMove.ts'
 
 /** The period in Settings, in months. */
 export const retentionMonths = (desk: DeskQueries) =>
