@@ -5,6 +5,7 @@ import { Box, Typography } from '@mui/material'
 import type { IncidentFields } from '#shared/domain.ts'
 import { FlagList } from '../queue/FlagList.tsx'
 import { CALLER_ROLE_LABELS, labelFor, SOURCE_LABELS } from './fieldLabels.ts'
+import { PERSONAL } from '../privacy/personal.ts'
 
 const NOT_GIVEN = 'Not given'
 
@@ -29,7 +30,16 @@ function extraValue(value: unknown): ReactNode {
   return String(value)
 }
 
-function Fact({ term, children }: { term: string; children: ReactNode }) {
+function Fact({
+  term,
+  personal = false,
+  children,
+}: {
+  term: string
+  /** Names or reaches a person: blanked in privacy mode. */
+  personal?: boolean
+  children: ReactNode
+}) {
   const empty = children === null || children === undefined || children === ''
   return (
     <>
@@ -38,6 +48,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
       </Box>
       <Box
         component="dd"
+        {...(personal && !empty ? PERSONAL : {})}
         sx={{
           m: 0,
           overflowWrap: 'anywhere',
@@ -95,19 +106,29 @@ export function IncidentFacts({ fields }: { fields: IncidentFields }) {
         }}
       >
         <FactGroup heading="Victim">
-          <Fact term="Name">{fields.victim.name}</Fact>
-          <Fact term="Phone">{fields.victim.phone}</Fact>
-          <Fact term="Date of birth">
+          <Fact term="Name" personal>
+            {fields.victim.name}
+          </Fact>
+          <Fact term="Phone" personal>
+            {fields.victim.phone}
+          </Fact>
+          <Fact term="Date of birth" personal>
             {fields.victim.dateOfBirth && formatDateOfBirth(fields.victim.dateOfBirth)}
           </Fact>
         </FactGroup>
         <FactGroup heading="Suspect">
-          <Fact term="Name">{fields.suspect.name}</Fact>
+          <Fact term="Name" personal>
+            {fields.suspect.name}
+          </Fact>
           <Fact term="Relationship">{fields.suspect.relationship}</Fact>
         </FactGroup>
         <FactGroup heading="Location">
-          <Fact term="Address">{fields.location.address}</Fact>
-          <Fact term="Postcode">{fields.location.postcode}</Fact>
+          <Fact term="Address" personal>
+            {fields.location.address}
+          </Fact>
+          <Fact term="Postcode" personal>
+            {fields.location.postcode}
+          </Fact>
         </FactGroup>
         <FactGroup heading="Call">
           <Fact term="Caller">
