@@ -42,6 +42,23 @@ async function unlock(page: Page, pin: string) {
   await page.keyboard.press('Enter')
 }
 
+test('sign-in asks for the PIN twice and says what a PIN is', async ({ page }) => {
+  await page.getByLabel('Your name').fill('Jo Example')
+  await page.getByLabel('Organisation').fill('Harbour Support Services')
+  await page.getByLabel(/^PIN\W*$/).fill('12ab')
+  await page.getByLabel('PIN again').fill('12ab')
+  await page.getByRole('button', { name: /^Sign in/ }).click()
+  await expect(page.getByText('A PIN is 4 to 8 digits (0–9), nothing else.')).toBeVisible()
+  await page.getByLabel(/^PIN\W*$/).fill('2468')
+  await page.getByLabel('PIN again').fill('2486')
+  await page.getByRole('button', { name: /^Sign in/ }).click()
+  await expect(page.getByText('The two PINs are not the same: type it again.')).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Sign in/ })).toBeVisible()
+  await page.getByLabel('PIN again').fill('2468')
+  await page.getByRole('button', { name: /^Sign in/ }).click()
+  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible()
+})
+
 test('Ctrl+L hides everything personal; the PIN brings back the incident, the note and the open dialog', async ({
   host,
   page,
