@@ -170,8 +170,8 @@ export function openDesk(options: DeskOptions): Desk {
 
   // A listener that fails (e.g. a window being closed) must not turn a committed change into an
   // error the worker would retry, recording it twice.
-  // While the screen is locked nothing personal goes to the page; it reloads when unlocked.
   const emit: DeskListener = (event, payload) => {
+    // While the screen is locked nothing personal goes to the page; it reloads when unlocked.
     if (!lock.mayPush(event)) return
     for (const listener of listeners) {
       try {

@@ -58,7 +58,7 @@ export function sessionLock(): SessionLock {
   let locked = false
   let wrongPins = 0
 
-  const refusal = fail('locked', 'DA Desk is locked: enter your PIN to carry on.')
+  const refusal = () => fail('locked', 'DA Desk is locked: enter your PIN to carry on.')
 
   return {
     begin(pin) {
@@ -104,7 +104,7 @@ export function sessionLock(): SessionLock {
       ][]) {
         guarded[name] = CALLS_WHILE_LOCKED.has(name)
           ? handler
-          : (request) => (locked ? refusal : handler(request))
+          : (request) => (locked ? refusal() : handler(request))
       }
       return guarded as Handlers
     },
