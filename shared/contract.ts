@@ -9,11 +9,20 @@ import type {
   QuarantinedFile,
   QueueRow,
   Rejection,
-  Session,
+  SessionState,
   Settings,
 } from './domain.ts'
-import { ACTION_OWNERS, CONTACT_RESULTS, NOTE_MAX_CHARS, NOTE_TAGS, PROGRESS } from './domain.ts'
-import type { ContactAttempt, Note } from './domain.ts'
+import {
+  ACTION_OWNERS,
+  CONTACT_RESULTS,
+  LOCK_AFTER_MINUTES_MAX,
+  LOCK_REASONS,
+  NOTE_MAX_CHARS,
+  NOTE_TAGS,
+  PIN_RULE,
+  PROGRESS,
+} from './domain.ts'
+import type { ContactAttempt, Note, Session } from './domain.ts'
 import { CONTACT_OUTCOMES, REFERRAL_DECISIONS, REFERRAL_SERVICES } from './script.ts'
 import { ESCALATION_OUTCOMES, ESCALATION_REASONS } from './escalation.ts'
 import type { Escalation, SuggestionDismissal } from './escalation.ts'
@@ -59,6 +68,8 @@ const periodRules = <T extends { from: string; to: string }>(schema: z.ZodType<T
     )
 const period = periodRules(z.strictObject({ from: instant, to: instant }))
 const retentionMonths = z.number().int().min(MIN_RETENTION_MONTHS).max(MAX_RETENTION_MONTHS)
+/** The worker's own PIN: digits only, 4 to 8 of them. */
+const pin = z.string().regex(/^\d{4,8}$/, PIN_RULE)
 const noteFields = {
   incidentId: id,
   tags: z.array(z.enum(NOTE_TAGS)).max(NOTE_TAGS.length),
@@ -68,8 +79,13 @@ const noteFields = {
 
 export const callRequests = {
   'session.current': none,
-  'session.signIn': z.strictObject({ workerName: text(100), organisation: text(100) }),
+  /** `pin` unlocks the screen later; the Node side keeps only a salted hash, in memory. */
+  'session.signIn': z.strictObject({ workerName: text(100), organisation: text(100), pin }),
   'session.signOut': none,
+  /** Locks the screen: until the PIN is given, every call with personal data is refused. */
+  'session.lock': z.strictObject({ reason: z.enum(LOCK_REASONS) }),
+  /** A wrong PIN says how many tries are left; the last wrong one signs the worker out. */
+  'session.unlock': z.strictObject({ pin }),
   'incidents.list': none,
   'incidents.get': z.strictObject({ id }),
   'incidents.setProgress': z.strictObject({ id, progress: z.enum(PROGRESS) }),
@@ -211,6 +227,7 @@ export const callRequests = {
       .optional(),
     escalationReminderMinutes: z.number().int().min(1).max(60).optional(),
     escalationReminderSound: z.boolean().optional(),
+    lockAfterMinutes: z.number().int().min(1).max(LOCK_AFTER_MINUTES_MAX).optional(),
     serviceName: z.string().trim().max(120).optional(),
     forceName: z.string().trim().max(120).optional(),
     protectiveMarking: text(60).optional(),
@@ -221,9 +238,11 @@ export const callRequests = {
 } as const
 
 export interface CallResults {
-  'session.current': Session | null
+  'session.current': SessionState | null
   'session.signIn': Session
   'session.signOut': null
+  'session.lock': null
+  'session.unlock': null
   'incidents.list': QueueRow[]
   'incidents.get': IncidentDetail
   'incidents.setProgress': QueueRow
@@ -277,6 +296,10 @@ export const ERROR_CODES = [
   'invalid-record',
   'not-found',
   'not-signed-in',
+  /** The screen is locked: the worker's PIN is needed first. */
+  'locked',
+  /** The PIN given to unlock was not the worker's. */
+  'wrong-pin',
   'io',
   'internal',
 ] as const

@@ -268,6 +268,24 @@ export interface Session {
   signedInAt: string
 }
 
+/** The signed-in session as the page finds it, after a reload too: locked or not. */
+export interface SessionState extends Session {
+  locked: boolean
+}
+
+/** What locked the screen: no activity for the set time, Ctrl+L, or the Lock button. */
+export const LOCK_REASONS = ['idle', 'shortcut', 'button'] as const
+export type LockReason = (typeof LOCK_REASONS)[number]
+
+/** The rule for a PIN, as the sign-in screen says it and the Node side checks it. */
+export const PIN_RULE = 'A PIN is 4 to 8 digits (0–9), nothing else.'
+
+/** Wrong PINs in a row that sign the worker out of a locked screen. */
+export const MAX_WRONG_PINS = 5
+
+export const DEFAULT_LOCK_AFTER_MINUTES = 5
+export const LOCK_AFTER_MINUTES_MAX = 60
+
 export interface FeedHealth {
   inbox: string
   watching: boolean
@@ -302,6 +320,8 @@ export interface Settings {
   escalationReminderMinutes: number
   /** Whether that reminder also sounds. */
   escalationReminderSound: boolean
+  /** Minutes without a key press or pointer movement after which the screen locks. */
+  lockAfterMinutes: number
   /** The support service and the police force, for the handover record's header. */
   serviceName: string
   forceName: string

@@ -61,6 +61,10 @@ import { joinShiftAtSignIn } from './handover/shifts.ts'
 import { exportDirProblem } from './handover/settings.ts'
 import { retentionHandlers } from './retention/handlers.ts'
 import { retentionMonths } from './retention/retention.ts'
+import { hashPin } from './session/pin.ts'
+import { sessionLock } from './session/sessionLock.ts'
+import { lockHandlers } from './session/handlers.ts'
+import { lockSettings } from './session/settings.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -142,6 +146,7 @@ export function openDesk(options: DeskOptions): Desk {
   const shifts = handoverQueries(db)
   const listeners = new Set<DeskListener>()
   let session: Session | null = null
+  const lock = sessionLock()
   /** When this session last logged a view of each incident. */
   const viewsLogged = new Map<number, number>()
   let inbox: InboxWatcher | null = null
@@ -158,6 +163,8 @@ export function openDesk(options: DeskOptions): Desk {
   // A listener that fails (e.g. a window being closed) must not turn a committed change into an
   // error the worker would retry, recording it twice.
   const emit: DeskListener = (event, payload) => {
+    // While the screen is locked nothing personal goes to the page; it reloads when unlocked.
+    if (!lock.mayPush(event)) return
     for (const listener of listeners) {
       try {
         listener(event, payload)
@@ -177,6 +184,7 @@ export function openDesk(options: DeskOptions): Desk {
       ...escalationSettings(desk),
       ...handoverSettings(desk, dataDir),
       retentionMonths: retentionMonths(desk),
+      ...lockSettings(desk),
     }
   }
 
@@ -346,12 +354,13 @@ export function openDesk(options: DeskOptions): Desk {
   }
 
   /** Ends the session; the shift stays open for the next worker until it is handed over. */
-  function signOut() {
+  function signOut(reason?: string) {
     if (session) {
-      audit('session.signOut', null, {})
+      audit('session.signOut', null, reason === undefined ? {} : { reason })
       desk.endSession(session.id, toIsoUtc(now()))
     }
     session = null
+    lock.end()
     viewsLogged.clear()
   }
 
@@ -372,11 +381,15 @@ export function openDesk(options: DeskOptions): Desk {
   const retentionPolicy = retentionHandlers(context)
 
   const handlers: Handlers = {
-    'session.current': () => ok(session),
-    'session.signIn': ({ workerName, organisation }) => {
+    'session.current': () => ok(session && { ...session, locked: lock.isLocked() }),
+    'session.signIn': async ({ workerName, organisation, pin }) => {
+      const pinHash = await hashPin(pin)
+      // Locked while the PIN was hashed: that session's PIN is needed to end it, or its Sign out.
+      if (lock.isLocked()) return fail('locked', 'DA Desk is locked: unlock it or sign out first.')
       if (session) {
         audit('session.signOut', null, { reason: 'another sign-in' })
         desk.endSession(session.id, toIsoUtc(now()))
+        lock.end()
       }
       // Signing in starts a shift, or joins the one open.
       const started = db.transaction(() => {
@@ -391,6 +404,7 @@ export function openDesk(options: DeskOptions): Desk {
         session = null
         throw error
       }
+      lock.begin(pinHash)
       viewsLogged.clear()
       return ok(session!)
     },
@@ -398,6 +412,7 @@ export function openDesk(options: DeskOptions): Desk {
       signOut()
       return ok(null)
     },
+    ...lockHandlers(context, lock),
     // The queue shows every open incident's victim name, phone and address.
     'incidents.list': () =>
       signedIn(() => {
@@ -783,6 +798,8 @@ export function openDesk(options: DeskOptions): Desk {
         'gradeTargets',
         'escalationReminderMinutes',
         'escalationReminderSound',
+        // How soon the screen locks is a security setting.
+        'lockAfterMinutes',
       ] as const) {
         const value = update[key]
         if (value === undefined || JSON.stringify(value) === JSON.stringify(current[key])) continue
@@ -818,7 +835,7 @@ export function openDesk(options: DeskOptions): Desk {
   const stopRetention = retentionPolicy.schedule()
 
   return {
-    handlers,
+    handlers: lock.guard(handlers),
     db,
     dataDir,
     onEvent(listener) {

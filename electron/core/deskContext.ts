@@ -17,8 +17,9 @@ export interface DeskContext {
   settings(): Settings
   /** The signed-in worker, or null. */
   worker(): Session | null
-  /** Signs the worker out, as the sign-out call does (the hand over ends with it). */
-  signOut(): void
+  /** Signs the worker out, as the sign-out call does (the hand over ends with it); `reason`
+   * goes into the audit entry when it was not the worker's choice. */
+  signOut(reason?: string): void
   /** Writes one audit entry as the signed-in worker (or 'system'). */
   audit(action: string, incidentId: number | null, detail: Record<string, unknown>): void
   /** Runs `run` for the signed-in worker, or refuses with not-signed-in. */

@@ -72,7 +72,11 @@ async function busyShift(count: number) {
   const desk = openDesk({ dataDir, now: () => nowMs, watchInbox: false, key: TEST_KEY })
   try {
     await feed(desk, count, start - count * 60_000, 60_000, start)
-    await must(desk, 'session.signIn', { workerName: 'Bench Worker', organisation: 'Harbour' })
+    await must(desk, 'session.signIn', {
+      workerName: 'Bench Worker',
+      organisation: 'Harbour',
+      pin: '2468',
+    })
     const ids = (await must(desk, 'incidents.list', {})).map((r) => r.id)
     for (const [i, incidentId] of ids.entries()) {
       nowMs = start + i * 120_000
@@ -279,6 +283,7 @@ async function yearOfShifts(incidents: number) {
   await dispatch(desk.handlers, 'session.signIn', {
     workerName: 'Bench Manager',
     organisation: 'Harbour',
+    pin: '2468',
   })
   return {
     desk,

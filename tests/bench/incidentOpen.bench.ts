@@ -25,7 +25,11 @@ export async function benchIncidentOpen(): Promise<IncidentOpenBench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'da-desk-bench-'))
   const seed = openDesk({ dataDir, watchInbox: false, key: TEST_KEY })
   const h = seed.handlers
-  await h['session.signIn']({ workerName: 'Bench Worker', organisation: 'Bench Service' })
+  await h['session.signIn']({
+    workerName: 'Bench Worker',
+    organisation: 'Bench Service',
+    pin: '2468',
+  })
   const added = await h['incidents.addManual']({
     record: {
       incidentRef: 'BENCH-OPEN-1',

@@ -61,6 +61,7 @@ export async function benchQueueList(
     await dispatch(desk.handlers, 'session.signIn', {
       workerName: 'Bench Worker',
       organisation: 'Bench Service',
+      pin: '2468',
     })
     const list = async () => {
       const times: number[] = []

@@ -3,7 +3,8 @@
 // ended), the empty desk, the desk with an incident open, a search with no match, the feed-problem
 // banner, Settings (and a refused folder), Add incident (and its errors), Quarantined files (a
 // whole-file error and rejected records), the script steps the feature spec does not visit, the
-// professional-judgement dialog (and its error), and the message bar (success and error).
+// professional-judgement dialog (and its error), the message bar (success and error), the lock
+// screen (and a wrong PIN) and the desk in privacy mode.
 // Checked elsewhere, in both themes: the notes pane and the call dialog (contact.spec.ts), the
 // script's DASH, referrals and close steps (script.spec.ts).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -191,6 +192,25 @@ for (const theme of ['dark', 'light'] as const) {
       await expect(judgement).toBeHidden()
       await expect(page.getByText('Professional judgement recorded.')).toBeVisible()
       await check(page, testInfo, 'Message bar with a confirmation')
+    })
+
+    test('axe finds no violations on the lock screen, with a wrong PIN, and in privacy mode', async ({
+      host,
+      page,
+    }, testInfo) => {
+      test.setTimeout(180_000)
+      await signInWithTheme(page, theme)
+      await openSampleIncident(host, page)
+      await page.keyboard.press('Control+Shift+h')
+      await expect(page.getByRole('button', { name: /^Privacy on/ })).toBeVisible()
+      await check(page, testInfo, 'Desk in privacy mode')
+      await page.getByRole('button', { name: 'Lock' }).click()
+      const lock = page.getByRole('main', { name: 'Locked — Jo Example' })
+      await check(page, testInfo, 'Lock screen')
+      await lock.getByLabel(/^PIN\W*$/).fill('0000')
+      await lock.getByRole('button', { name: 'Unlock' }).click()
+      await expect(lock.getByRole('alert')).toContainText('4 tries left')
+      await check(page, testInfo, 'Lock screen with a wrong PIN')
     })
 
     test('axe finds no violations with the feed-problem banner, or back at sign-in with an error', async ({

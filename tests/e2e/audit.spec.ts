@@ -22,7 +22,11 @@ test('a tampered audit log is reported in red after sign-in, naming the entry, w
       watchInbox: false,
       now: () => Date.parse('2026-11-21T18:00:00Z'),
     })
-    await earlier.handlers['session.signIn']({ workerName: 'Jo Example', organisation: 'Harbour' })
+    await earlier.handlers['session.signIn']({
+      workerName: 'Jo Example',
+      organisation: 'Harbour',
+      pin: '2468',
+    })
     await earlier.handlers['session.signOut']({})
     await earlier.close()
     const db = rawDatabase(join(dataDir, 'da-desk.sqlite'), key)

@@ -24,14 +24,20 @@ export const test = base.extend<{ host: ChromiumHost; page: Page }>({
 
 export { expect }
 
+/** The PIN the made-up worker signs in with. */
+export const PIN = '2468'
+
 /** Signs in as a made-up worker, as a worker would at the start of a shift. */
 export async function signIn(
   page: Page,
   name = 'Jo Example',
   organisation = 'Harbour Support Services',
+  pin = PIN,
 ) {
   await page.getByLabel('Your name').fill(name)
   await page.getByLabel('Organisation').fill(organisation)
+  await page.getByLabel(/^PIN\W*$/).fill(pin)
+  await page.getByLabel('PIN again').fill(pin)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByText(name)).toBeVisible()
 }

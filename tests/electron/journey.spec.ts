@@ -144,6 +144,8 @@ test('a worker signs in, a new incident arrives from the feed and opens from the
 
   await page.getByLabel('Your name').fill(WORKER.name)
   await page.getByLabel('Organisation').fill(WORKER.organisation)
+  await page.getByLabel(/^PIN\W*$/).fill('2468')
+  await page.getByLabel('PIN again').fill('2468')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByText(WORKER.name)).toBeVisible()
 

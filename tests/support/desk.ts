@@ -56,8 +56,16 @@ export async function must<N extends CallName>(
   return result.value as CallResults[N]
 }
 
-export async function signIn(desk: Desk, workerName = 'Jo Example', organisation = 'Harbour') {
-  return must(desk, 'session.signIn', { workerName, organisation })
+/** The PIN every test worker signs in with, unless a test gives another. */
+export const TEST_PIN = '2468'
+
+export async function signIn(
+  desk: Desk,
+  workerName = 'Jo Example',
+  organisation = 'Harbour',
+  pin = TEST_PIN,
+) {
+  return must(desk, 'session.signIn', { workerName, organisation, pin })
 }
 
 /** Types an incident in by hand and returns its id. */

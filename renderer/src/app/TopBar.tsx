@@ -1,12 +1,13 @@
 // The bar across the top: app name, feed health, the open escalations, the shift, the actions
-// that are always there (among them the Figures view and Hand over, which ends the shift), and
-// who is signed in; under it, the strips that must not be missed (the feed not working, an
-// escalation still waiting for the controller).
+// that are always there (among them the Figures view, Hand over, which ends the shift, and Lock),
+// and who is signed in; under it, the strips that must not be missed (privacy mode on, the feed
+// not working, an escalation still waiting for the controller).
 import { useState } from 'react'
 import { AppBar, Box, Button, Divider, Toolbar, Typography } from '@mui/material'
 import AddIcon from '@mui/icons-material/Add'
 import BarChartIcon from '@mui/icons-material/BarChart'
 import ExitToAppIcon from '@mui/icons-material/ExitToApp'
+import LockIcon from '@mui/icons-material/Lock'
 import LogoutIcon from '@mui/icons-material/Logout'
 import SettingsIcon from '@mui/icons-material/Settings'
 import { EscalationCount } from '../escalation/EscalationCount.tsx'
@@ -19,11 +20,14 @@ import { HandOverDialog } from '../handover/HandOverDialog.tsx'
 import { ShiftStatus } from '../handover/ShiftStatus.tsx'
 import { ManualEntryDialog } from '../manual/ManualEntryDialog.tsx'
 import { SettingsDialog } from '../settings/SettingsDialog.tsx'
+import { PrivacyIndicator } from '../privacy/PrivacyIndicator.tsx'
 import { AuditBrokenBanner } from './AuditBrokenBanner.tsx'
+import { Shortcut } from './Shortcut.tsx'
 import { useDesk } from '../store/useDesk.ts'
 
 export function TopBar() {
   const signOut = useDesk((s) => s.signOut)
+  const lock = useDesk((s) => s.lock)
   // Only when nothing arrives: a file that needs attention leaves the feed working.
   const feedDown = useDesk((s) => ['problem', 'stopped'].includes(feedState(s.health)))
   const [adding, setAdding] = useState(false)
@@ -90,10 +94,20 @@ export function TopBar() {
         >
           Hand over
         </Button>
+        <Button
+          variant="outlined"
+          startIcon={<LockIcon />}
+          onClick={() => void lock('button')}
+          aria-keyshortcuts="Control+L"
+        >
+          Lock
+          <Shortcut keys="Ctrl+L" />
+        </Button>
         <Button color="inherit" startIcon={<LogoutIcon />} onClick={() => void signOut()}>
           Sign out
         </Button>
       </Toolbar>
+      <PrivacyIndicator />
       <AuditBrokenBanner />
       <FeedProblemBanner />
       <EscalationReminders />

@@ -4,6 +4,7 @@ import { Box, Typography } from '@mui/material'
 import { CONTACT_RESULT_LABELS, type ContactAttempt } from '#shared/domain.ts'
 import { formatWhen } from '../app/formatWhen.ts'
 import { useDesk } from '../store/useDesk.ts'
+import { PERSONAL } from '../privacy/personal.ts'
 
 export function AttemptList({ attempts }: { attempts: readonly ContactAttempt[] }) {
   const nowMs = useDesk((s) => s.nowMs)
@@ -38,7 +39,7 @@ export function AttemptList({ attempts }: { attempts: readonly ContactAttempt[] 
               {CONTACT_RESULT_LABELS[attempt.result]}
               <Typography component="span" sx={{ fontWeight: 400 }}>
                 {' '}
-                · {attempt.number}
+                · <span {...PERSONAL}>{attempt.number}</span>
               </Typography>
             </Typography>
             {attempt.callBackAt && (

@@ -35,6 +35,7 @@ import {
   QUICK_CALL_BACKS,
   RETRY_RESULTS,
 } from './callBackTime.ts'
+import { PERSONAL } from '../privacy/personal.ts'
 
 const NOTE_MAX = 2000
 
@@ -120,9 +121,14 @@ export function CallVictimDialog({
         <DialogContent dividers sx={{ display: 'grid', gap: 2.5 }}>
           <Typography id="call-intro">
             {detail.row.incidentRef}
-            {detail.fields.victim.name ? ` · ${detail.fields.victim.name}` : ''}. Ring the number,
-            then record what happened. First check it is the victim and that they can talk safely
-            now — ask if the suspect is there.
+            {detail.fields.victim.name && (
+              <>
+                {' · '}
+                <span {...PERSONAL}>{detail.fields.victim.name}</span>
+              </>
+            )}
+            . Ring the number, then record what happened. First check it is the victim and that they
+            can talk safely now — ask if the suspect is there.
           </Typography>
           {refusal && (
             <Alert severity="error" role="alert">
@@ -146,7 +152,7 @@ export function CallVictimDialog({
                 ? 'From the incident. Change it if you rang another number.'
                 : 'The incident has no phone number: type the one you rang.')
             }
-            slotProps={{ htmlInput: { maxLength: 40, inputMode: 'tel' } }}
+            slotProps={{ htmlInput: { maxLength: 40, inputMode: 'tel', ...PERSONAL } }}
             sx={{ maxWidth: 420 }}
           />
           <FormControl error={Boolean(problems.result)} required>

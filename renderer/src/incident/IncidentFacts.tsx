@@ -5,6 +5,7 @@ import { Box, Typography } from '@mui/material'
 import type { IncidentFields } from '#shared/domain.ts'
 import { FlagList } from '../queue/FlagList.tsx'
 import { CALLER_ROLE_LABELS, labelFor, SOURCE_LABELS } from './fieldLabels.ts'
+import { PERSONAL } from '../privacy/personal.ts'
 
 const NOT_GIVEN = 'Not given'
 /** What an empty field of a purged incident says: it may have been given, and was removed. */
@@ -33,10 +34,13 @@ function extraValue(value: unknown): ReactNode {
 
 function Fact({
   term,
+  personal = false,
   children,
   empty: emptyText = NOT_GIVEN,
 }: {
   term: string
+  /** Names or reaches a person: blanked in privacy mode. */
+  personal?: boolean
   children: ReactNode
   empty?: string
 }) {
@@ -48,6 +52,7 @@ function Fact({
       </Box>
       <Box
         component="dd"
+        {...(personal && !empty ? PERSONAL : {})}
         sx={{
           m: 0,
           overflowWrap: 'anywhere',
@@ -85,7 +90,7 @@ function FactGroup({ heading, children }: { heading: string; children: ReactNode
 
 export function IncidentFacts({ fields, purged }: { fields: IncidentFields; purged: boolean }) {
   const extras = Object.entries(fields.extra)
-  const personal = purged ? REMOVED : NOT_GIVEN
+  const emptyText = purged ? REMOVED : NOT_GIVEN
   return (
     <Box sx={{ display: 'grid', gap: 2.5 }}>
       <Box component="section">
@@ -106,29 +111,29 @@ export function IncidentFacts({ fields, purged }: { fields: IncidentFields; purg
         }}
       >
         <FactGroup heading="Victim">
-          <Fact empty={personal} term="Name">
+          <Fact term="Name" personal empty={emptyText}>
             {fields.victim.name}
           </Fact>
-          <Fact empty={personal} term="Phone">
+          <Fact term="Phone" personal empty={emptyText}>
             {fields.victim.phone}
           </Fact>
-          <Fact empty={personal} term="Date of birth">
+          <Fact term="Date of birth" personal empty={emptyText}>
             {fields.victim.dateOfBirth && formatDateOfBirth(fields.victim.dateOfBirth)}
           </Fact>
         </FactGroup>
         <FactGroup heading="Suspect">
-          <Fact empty={personal} term="Name">
+          <Fact term="Name" personal empty={emptyText}>
             {fields.suspect.name}
           </Fact>
-          <Fact empty={personal} term="Relationship">
+          <Fact term="Relationship" empty={emptyText}>
             {fields.suspect.relationship}
           </Fact>
         </FactGroup>
         <FactGroup heading="Location">
-          <Fact empty={personal} term="Address">
+          <Fact term="Address" personal empty={emptyText}>
             {fields.location.address}
           </Fact>
-          <Fact empty={personal} term="Postcode">
+          <Fact term="Postcode" personal empty={emptyText}>
             {fields.location.postcode}
           </Fact>
         </FactGroup>

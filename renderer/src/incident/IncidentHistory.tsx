@@ -5,6 +5,7 @@ import type { HistoryEntry } from '#shared/domain.ts'
 import { formatDateTime } from '#shared/time.ts'
 import { flagLabel } from '../queue/FlagList.tsx'
 import { FIELD_LABELS, labelFor, POLICE_STATUS_LABELS } from './fieldLabels.ts'
+import { isPersonalField, PERSONAL } from '../privacy/personal.ts'
 
 function gradeText(value: string | null): string {
   if (!value) return '?'
@@ -63,41 +64,44 @@ export function IncidentHistory({ history }: { history: readonly HistoryEntry[] 
         <Typography color="text.secondary">No history recorded.</Typography>
       ) : (
         <Box component="ol" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1 }}>
-          {entries.map((entry) => (
-            <Box
-              component="li"
-              key={entry.id}
-              sx={{
-                display: 'grid',
-                gridTemplateColumns: '140px 1fr',
-                columnGap: 2,
-                borderLeft: 3,
-                borderColor: entry.kind === 'regrade' ? 'warning.main' : 'divider',
-                pl: 1.5,
-              }}
-            >
-              <Typography sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                {formatDateTime(entry.at)}
-              </Typography>
-              <Box sx={{ minWidth: 0 }}>
-                <Typography sx={{ fontWeight: entry.kind === 'change' ? 400 : 600 }}>
-                  {describeHistory(entry)}
+          {entries.map((entry) => {
+            const personal = isPersonalField(entry.field) ? PERSONAL : {}
+            return (
+              <Box
+                component="li"
+                key={entry.id}
+                sx={{
+                  display: 'grid',
+                  gridTemplateColumns: '140px 1fr',
+                  columnGap: 2,
+                  borderLeft: 3,
+                  borderColor: entry.kind === 'regrade' ? 'warning.main' : 'divider',
+                  pl: 1.5,
+                }}
+              >
+                <Typography sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {formatDateTime(entry.at)}
                 </Typography>
-                {entry.kind === 'change' && (
-                  <Typography
-                    variant="body2"
-                    sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-                  >
-                    Was: {changedValue(entry, entry.from)}
-                    {'\n'}Now: {changedValue(entry, entry.to)}
+                <Box sx={{ minWidth: 0 }}>
+                  <Typography sx={{ fontWeight: entry.kind === 'change' ? 400 : 600 }}>
+                    {describeHistory(entry)}
                   </Typography>
-                )}
-                <Typography variant="body2" color="text.secondary">
-                  From {historySource(entry)}
-                </Typography>
+                  {entry.kind === 'change' && (
+                    <Typography
+                      variant="body2"
+                      sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                    >
+                      Was: <span {...personal}>{changedValue(entry, entry.from)}</span>
+                      {'\n'}Now: <span {...personal}>{changedValue(entry, entry.to)}</span>
+                    </Typography>
+                  )}
+                  <Typography variant="body2" color="text.secondary">
+                    From {historySource(entry)}
+                  </Typography>
+                </Box>
               </Box>
-            </Box>
-          ))}
+            )
+          })}
         </Box>
       )}
     </Box>

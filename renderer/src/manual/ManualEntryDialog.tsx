@@ -39,6 +39,7 @@ import {
   type ManualField,
   type ManualForm,
 } from './manualRecord.ts'
+import { isPersonalField, PERSONAL } from '../privacy/personal.ts'
 
 const NO_PROBLEMS: FormProblems = { byField: {}, general: [] }
 
@@ -114,6 +115,7 @@ export function ManualEntryDialog({ onClose }: { onClose: () => void }) {
         }
         error={Boolean(problem)}
         size="small"
+        slotProps={{ htmlInput: isPersonalField(name) ? PERSONAL : {} }}
         {...props}
         helperText={problem ?? props.helperText}
       />

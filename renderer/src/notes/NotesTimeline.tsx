@@ -14,6 +14,7 @@ import { RISK_LEVEL_LABELS } from '../script/scriptPath.ts'
 import { useDesk } from '../store/useDesk.ts'
 import { NoteEntry } from './NoteEntry.tsx'
 import { correctionsByNote, timelineEntries } from './timelineEntries.ts'
+import { PERSONAL } from '../privacy/personal.ts'
 
 const NO_CORRECTIONS: readonly Note[] = []
 
@@ -125,7 +126,7 @@ export function NotesTimeline({ detail }: { detail: IncidentDetail }) {
                       {CONTACT_RESULT_LABELS[attempt.result]}
                     </Typography>
                     <Typography variant="body2">
-                      {attempt.number}
+                      <span {...PERSONAL}>{attempt.number}</span>
                       {attempt.callBackAt &&
                         ` · call back ${formatWhen(attempt.callBackAt, nowMs)}`}
                     </Typography>

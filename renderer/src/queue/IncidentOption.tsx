@@ -20,6 +20,7 @@ import { GradeChip } from './GradeChip.tsx'
 import { HandoverMarks, hasHandoverMarks } from './HandoverMarks.tsx'
 import { ProgressMark } from './ProgressMark.tsx'
 import { RegradeMark } from './RegradeMark.tsx'
+import { PERSONAL } from '../privacy/personal.ts'
 
 const ROW_HEIGHT = 92
 /** A row with calls or a call-back has a line for them; one with handover marks, a line for
@@ -219,7 +220,15 @@ export const IncidentOption = memo(function IncidentOption({
             sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
           >
             <ScreenReaderText>, victim </ScreenReaderText>
-            {row.victimName ?? (row.purgedAt ? 'Name removed' : 'Victim not named')}
+            {row.victimName === null ? (
+              row.purgedAt ? (
+                'Name removed'
+              ) : (
+                'Victim not named'
+              )
+            ) : (
+              <span {...PERSONAL}>{row.victimName}</span>
+            )}
           </Box>
         </Box>
         {row.flags.length > 0 && pause}

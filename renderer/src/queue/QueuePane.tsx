@@ -26,6 +26,7 @@ import {
 } from './arrangeQueue.ts'
 import { gradeLabel } from './GradeChip.tsx'
 import { QueueList } from './QueueList.tsx'
+import { PERSONAL } from '../privacy/personal.ts'
 
 const PANEL_ID = 'incident-queue-panel'
 const EMPTY_ID = 'incident-queue-empty'
@@ -149,6 +150,8 @@ export function QueuePane() {
               : 'Press / to search. ↑/↓ then Enter opens an incident.'
           }
           slotProps={{
+            // A name or number typed to find someone is blanked with the rest in privacy mode.
+            htmlInput: PERSONAL,
             input: {
               startAdornment: (
                 <InputAdornment position="start">

@@ -1,12 +1,16 @@
 // The first screen: who is on the desk and for which specialist service (both required, and
-// shown in the top bar afterwards), and the shift signing in joins or starts. After a hand over it
-// also says where the handover's files went.
+// shown in the top bar afterwards), the PIN that unlocks the screen when it locks (typed twice),
+// and the shift signing in joins or starts. After a hand over it also says where the handover's
+// files went.
 import { useState, type FormEvent } from 'react'
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material'
+import { PIN_RULE } from '#shared/domain.ts'
 import type { Shift } from '#shared/handover.ts'
 import { formatDateTime } from '#shared/time.ts'
 import { HandoverResult } from '../handover/HandoverResult.tsx'
 import { useDesk } from '../store/useDesk.ts'
+
+const PIN_PATTERN = /^\d{4,8}$/
 
 /** What signing in will do about the shift, in words, and the button that does it. */
 function shiftWords(known: boolean, shift: Shift | null): { words: string; button: string } {
@@ -40,19 +44,27 @@ export function SignInScreen() {
   const dismissLastHandover = useDesk((s) => s.dismissLastHandover)
   const [workerName, setWorkerName] = useState('')
   const [organisation, setOrganisation] = useState('')
+  const [pin, setPin] = useState('')
+  const [pinAgain, setPinAgain] = useState('')
   const [tried, setTried] = useState(false)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
 
   const nameMissing = tried && workerName.trim() === ''
   const organisationMissing = tried && organisation.trim() === ''
+  const pinProblem = tried && !PIN_PATTERN.test(pin) ? PIN_RULE : null
+  const pinAgainProblem =
+    tried && pinProblem === null && pinAgain !== pin
+      ? 'The two PINs are not the same: type it again.'
+      : null
 
   async function submit(event: FormEvent) {
     event.preventDefault()
     setTried(true)
     if (workerName.trim() === '' || organisation.trim() === '') return
+    if (!PIN_PATTERN.test(pin) || pinAgain !== pin) return
     setBusy(true)
-    const error = await signIn(workerName.trim(), organisation.trim())
+    const error = await signIn(workerName.trim(), organisation.trim(), pin)
     setBusy(false)
     setProblem(error ? `Could not sign in. ${error.message}` : null)
   }
@@ -108,6 +120,32 @@ export function SignInScreen() {
                   ? 'Enter the specialist service you work for.'
                   : 'The specialist service you work for.'
               }
+            />
+            <TextField
+              label="PIN"
+              type="password"
+              value={pin}
+              onChange={(e) => setPin(e.target.value)}
+              required
+              autoComplete="off"
+              error={pinProblem !== null}
+              helperText={
+                pinProblem ??
+                '4 to 8 digits. DA Desk locks when you are away; your PIN unlocks it. ' +
+                  'Forgotten, sign out and in again.'
+              }
+              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 8 } }}
+            />
+            <TextField
+              label="PIN again"
+              type="password"
+              value={pinAgain}
+              onChange={(e) => setPinAgain(e.target.value)}
+              required
+              autoComplete="off"
+              error={pinAgainProblem !== null}
+              helperText={pinAgainProblem ?? 'The same PIN, to be sure of it.'}
+              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 8 } }}
             />
             <Typography
               id="sign-in-shift"

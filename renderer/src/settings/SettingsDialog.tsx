@@ -1,7 +1,8 @@
 // Settings: the feed's inbox folder (saved on request; the Node side may refuse it, and says
 // why), the colour theme (applied at once and saved), the quick phrases for notes, the
-// escalation settings (attendance targets, reminder interval and sound), and the handover
-// record's service, force, marking and export folder, and the retention period.
+// escalation settings (attendance targets, reminder interval and sound), how soon the screen
+// locks, the handover record's service, force, marking and export folder, and the retention
+// period.
 import { useState, type FormEvent } from 'react'
 import {
   Box,
@@ -22,6 +23,7 @@ import type { Theme } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
 import { EscalationSettings } from './EscalationSettings.tsx'
 import { HandoverSettingsForm } from './HandoverSettingsForm.tsx'
+import { LockSettings } from './LockSettings.tsx'
 import { QuickPhrasesEditor } from './QuickPhrasesEditor.tsx'
 import { RetentionSettings } from './RetentionSettings.tsx'
 
@@ -86,6 +88,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </FormControl>
           <QuickPhrasesEditor />
           <EscalationSettings />
+          <LockSettings />
           {settings && <HandoverSettingsForm settings={settings} />}
           {settings && <RetentionSettings settings={settings} />}
         </Stack>

@@ -1,6 +1,7 @@
 // The worker's settings: where the feed inbox is, the colour theme, the quick phrases for notes,
 // and for escalations the force's attendance target per grade and the reminder's interval and
-// sound, and the handover record's header (service, force), marking and export folder.
+// sound, how soon the screen locks, and the handover record's header (service, force), marking
+// and export folder.
 import type { Settings, Theme } from '#shared/domain.ts'
 import type { GradeTargets } from '#shared/escalation.ts'
 import { call } from '../api.ts'
@@ -28,6 +29,8 @@ export interface SettingsSlice {
     escalationReminderMinutes: number,
   ): Promise<string | null>
   setReminderSound(escalationReminderSound: boolean): Promise<void>
+  /** Resolves to the reason when it was refused, for the form to show. */
+  saveLockAfterMinutes(lockAfterMinutes: number): Promise<string | null>
   /** Saves the fields given; resolves to the reason when they were refused, for the form. */
   saveHandoverSettings(update: Partial<HandoverSettings>): Promise<string | null>
 }
@@ -77,6 +80,14 @@ export const createSettingsSlice: DeskSlice<SettingsSlice> = (set, get) => ({
       escalationReminderSound,
     })
     set({ settings: settings ?? before })
+  },
+  saveLockAfterMinutes: async (lockAfterMinutes) => {
+    const result = await call('settings.update', { lockAfterMinutes })
+    if (!result.ok) return result.error.message
+    // The idle timer starts again from now with the new time.
+    set({ settings: result.value })
+    get().tell(`DA Desk now locks after ${lockAfterMinutes} min without activity.`, 'success')
+    return null
   },
   saveHandoverSettings: async (update) => {
     const result = await call('settings.update', update)

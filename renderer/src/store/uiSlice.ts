@@ -1,5 +1,5 @@
 // What the worker is looking at: queue filters, search text, the highlighted row, the shared
-// clock for ages, and the one message shown at the bottom of the screen.
+// clock for ages, privacy mode, and the one message shown at the bottom of the screen.
 import type { ApiError } from '#shared/contract.ts'
 import type { Grade } from '#shared/domain.ts'
 import type { DeskSlice } from './deskState.ts'
@@ -24,6 +24,9 @@ export interface UiSlice {
   /** One clock for every age on screen (and the escalation reminders), moved on every 30 s. */
   nowMs: number
   notice: Notice | null
+  /** Privacy mode: names, phone numbers and addresses blanked on screen (Ctrl+Shift+H). */
+  privacy: boolean
+  setPrivacy(privacy: boolean): void
   setProgressFilter(filter: ProgressFilter): void
   setGradeFilter(grade: Grade | 'all'): void
   setSearchText(text: string): void
@@ -45,6 +48,8 @@ export const createUiSlice: DeskSlice<UiSlice> = (set, get) => ({
   activeId: null,
   nowMs: Date.now(),
   notice: null,
+  privacy: false,
+  setPrivacy: (privacy) => set({ privacy }),
   setProgressFilter: (progressFilter) => set({ progressFilter }),
   setGradeFilter: (gradeFilter) => set({ gradeFilter }),
   setSearchText: (searchText) => set({ searchText }),
@@ -59,6 +64,11 @@ export const createUiSlice: DeskSlice<UiSlice> = (set, get) => ({
     if (error.code === 'not-signed-in') {
       get().endSession()
       get().tell('You are no longer signed in. Please sign in again.', 'error')
+      return
+    }
+    // Locked from elsewhere (another window, or before a reload): show the lock screen, no more.
+    if (error.code === 'locked') {
+      get().showLocked()
       return
     }
     const message = error.message.trim()

@@ -117,7 +117,11 @@ describe('the audit log', () => {
   it('records each feed file as the feed’s work, not the worker’s', async () => {
     const dataDir = tempDir()
     const desk = openDesk({ dataDir, key: TEST_KEY, settleMs: 100 })
-    await desk.handlers['session.signIn']({ workerName: 'Jo Example', organisation: 'Harbour' })
+    await desk.handlers['session.signIn']({
+      workerName: 'Jo Example',
+      organisation: 'Harbour',
+      pin: '2468',
+    })
     dropFeedFile(
       desk.inboxDir(),
       'one.json',

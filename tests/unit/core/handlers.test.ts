@@ -68,6 +68,7 @@ describe('calls from the page', () => {
     await call(d, 'session.signIn', {
       workerName: ' Jo Example ',
       organisation: 'Harbour Support Services',
+      pin: '2468',
     })
     const current = await call(d, 'session.current', {})
     expect(current).toMatchObject({
@@ -89,7 +90,7 @@ describe('calls from the page', () => {
 describe('adding an incident by hand', () => {
   it('validates it like a feed record and says which fields are wrong', async () => {
     const d = desk()
-    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour' })
+    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour', pin: '2468' })
     const result = await call(d, 'incidents.addManual', {
       record: { ...manual, incidentRef: 'CL 99', grade: 7 },
     })
@@ -101,7 +102,11 @@ describe('adding an incident by hand', () => {
 
   it('adds it to the queue, marked as typed by the worker', async () => {
     const d = desk()
-    await call(d, 'session.signIn', { workerName: 'Jo Example', organisation: 'Harbour' })
+    await call(d, 'session.signIn', {
+      workerName: 'Jo Example',
+      organisation: 'Harbour',
+      pin: '2468',
+    })
     const added = await call(d, 'incidents.addManual', { record: manual })
     expect(added).toMatchObject({
       ok: true,
@@ -118,7 +123,7 @@ describe('adding an incident by hand', () => {
 
   it('refuses a reference that is already in the queue', async () => {
     const d = desk()
-    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour' })
+    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour', pin: '2468' })
     await call(d, 'incidents.addManual', { record: manual })
     const again = await call(d, 'incidents.addManual', { record: manual })
     expect(again).toMatchObject({
@@ -131,7 +136,7 @@ describe('adding an incident by hand', () => {
 describe('the worker’s progress', () => {
   it('moves along and is kept in the audit log with who did it', async () => {
     const d = desk()
-    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour' })
+    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour', pin: '2468' })
     const added = (await call(d, 'incidents.addManual', { record: manual })) as {
       value: { id: number }
     }
@@ -148,7 +153,7 @@ describe('the worker’s progress', () => {
 
   it('says when the incident does not exist', async () => {
     const d = desk()
-    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour' })
+    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour', pin: '2468' })
     expect(await call(d, 'incidents.setProgress', { id: 999, progress: 'done' })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
@@ -164,7 +169,7 @@ describe('settings', () => {
       ok: true,
       value: { inboxDir: `${dataDir}/inbox`, theme: 'dark' },
     })
-    await call(first, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour' })
+    await call(first, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour', pin: '2468' })
     await call(first, 'settings.update', { theme: 'light', inboxDir: `${dataDir}/feed` })
     await first.close()
     const second = openDesk({ dataDir, now, watchInbox: false, key: TEST_KEY })
@@ -177,7 +182,7 @@ describe('settings', () => {
 
   it('refuse a relative inbox folder', async () => {
     const d = desk()
-    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour' })
+    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour', pin: '2468' })
     expect(await call(d, 'settings.update', { inboxDir: 'inbox' })).toMatchObject({
       ok: false,
       error: { code: 'bad-request' },
@@ -190,7 +195,7 @@ describe('the audit log of consultations', () => {
     let clock = Date.parse('2026-11-21T18:00:00Z')
     const d = openDesk({ dataDir: tempDir(), now: () => clock, watchInbox: false, key: TEST_KEY })
     opened.push(d)
-    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour' })
+    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour', pin: '2468' })
     const added = (await call(d, 'incidents.addManual', { record: manual })) as {
       value: { id: number }
     }

@@ -18,7 +18,11 @@ afterEach(async () => {
 async function signedInDesk(): Promise<Desk> {
   const desk = openDesk({ dataDir: tempDir(), now, settleMs: 100, key: TEST_KEY })
   opened.push(desk)
-  await desk.handlers['session.signIn']({ workerName: 'Jo Example', organisation: 'Harbour' })
+  await desk.handlers['session.signIn']({
+    workerName: 'Jo Example',
+    organisation: 'Harbour',
+    pin: '2468',
+  })
   return desk
 }
 

@@ -13,7 +13,7 @@ import { ACTION_OWNERS, CONTACT_RESULTS, PROGRESS } from '../../../shared/domain
 import { CONTACT_OUTCOMES, REFERRAL_DECISIONS, REFERRAL_SERVICES } from '../../../shared/script.ts'
 import type { ContactScript } from '../../../shared/script.ts'
 import { toIsoUtc } from '../../../shared/time.ts'
-import { addIncident, must, signIn, testDesk } from '../../support/desk.ts'
+import { addIncident, must, signIn, TEST_PIN, testDesk } from '../../support/desk.ts'
 import type { TestDesk } from '../../support/desk.ts'
 import { tempDir } from '../../support/tempDir.ts'
 import {
@@ -246,10 +246,16 @@ const CALLS: { [N in CallName]: CallFuzz<N> } = {
   'session.current': { signedOut: true, wellFormed: () => ({}), wrong: [] },
   'session.signIn': {
     signedOut: true,
-    wellFormed: () => ({ workerName: 'Sam Relief', organisation: 'Harbour' }),
+    wellFormed: () => ({ workerName: 'Sam Relief', organisation: 'Harbour', pin: TEST_PIN }),
     wrong: [],
   },
   'session.signOut': { signedOut: true, wellFormed: () => ({}), wrong: [] },
+  'session.lock': { wellFormed: () => ({ reason: 'shortcut' }), wrong: [] },
+  'session.unlock': {
+    wellFormed: () => ({ pin: TEST_PIN }),
+    // Signed in but not locked: nothing to unlock, and no wrong try to count.
+    wrong: [(r) => [{ pin: r.pick(['0000', '12345678', TEST_PIN]) }, 'bad-request']],
+  },
   'incidents.list': { wellFormed: () => ({}), wrong: [] },
   'incidents.get': {
     wellFormed: (s) => ({ id: s.incident }),

@@ -53,7 +53,11 @@ async function escalated() {
     if (event === 'incidents.changed')
       rows.push(...(payload as EventPayloads['incidents.changed']).rows)
   })
-  await must(desk, 'session.signIn', { workerName: 'Jo Example', organisation: 'Harbour' })
+  await must(desk, 'session.signIn', {
+    workerName: 'Jo Example',
+    organisation: 'Harbour',
+    pin: '2468',
+  })
   const batch = '2026-11-21T152000Z-batch.ndjson'
   await drop(desk, batch, readFileSync(join(FEED, batch), 'utf8'))
   const incident = (await must(desk, 'incidents.list', {})).find((r) => r.incidentRef === REF)!
