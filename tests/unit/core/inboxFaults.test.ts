@@ -21,7 +21,7 @@ import { InboxWatcher } from '../../../electron/core/feed/inboxWatcher.ts'
 import { dropFeedFile } from '../../../electron/demo/syntheticIncidents.ts'
 import type { FeedHealth } from '../../../shared/domain.ts'
 import { rawDatabase, TEST_KEY } from '../../support/databaseKey.ts'
-import { addIncident, must } from '../../support/desk.ts'
+import { addIncident, must, signIn } from '../../support/desk.ts'
 import { tempDir } from '../../support/tempDir.ts'
 
 const RETRY_MS = 50
@@ -45,7 +45,7 @@ async function watchedDesk(dataDir = tempDir()): Promise<WatchedDesk> {
   desk.onEvent((event, payload) => {
     if (event === 'feed.health') healths.push(payload as FeedHealth)
   })
-  await must(desk, 'session.signIn', { workerName: 'Jo Example', organisation: 'Harbour' })
+  await signIn(desk)
   return { desk, healths }
 }
 
