@@ -307,6 +307,8 @@ export interface Settings {
   protectiveMarking: string
   /** Where handovers and figures are exported unless the worker picks another folder. */
   exportDir: string
+  /** How many backups the backups folder keeps (the newest). */
+  backupsKept: number
 }
 
 /** The audit log's hash chain as checked at start-up (and by `da-desk audit verify`). */

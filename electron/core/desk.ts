@@ -4,7 +4,9 @@
 import { mkdirSync } from 'node:fs'
 import { rename, writeFile, access } from 'node:fs/promises'
 import { basename, extname, isAbsolute, join, resolve } from 'node:path'
-import type { EventName, EventPayloads } from '#shared/contract.ts'
+import { callRequests } from '#shared/contract.ts'
+import type { CallName, EventName, EventPayloads } from '#shared/contract.ts'
+import { BACKUPS_KEPT_DEFAULT } from '#shared/backup.ts'
 import type {
   AuditStatus,
   ContactResult,
@@ -19,7 +21,7 @@ import type {
 } from '#shared/domain.ts'
 import { CONTACT_RESULT_LABELS, NOTE_TAGS } from '#shared/domain.ts'
 import { formatDateTime, toIsoUtc } from '#shared/time.ts'
-import { openDatabase } from './db/openDatabase.ts'
+import { DamagedDatabaseError, openDatabase } from './db/openDatabase.ts'
 import type { Db } from './db/openDatabase.ts'
 import { incidentQueries } from './db/incidentQueries.ts'
 import { deskQueries } from './db/deskQueries.ts'
@@ -51,6 +53,10 @@ import { handoverHandlers } from './handover/handlers.ts'
 import { handoverSettings } from './handover/settings.ts'
 import { joinShiftAtSignIn } from './handover/shifts.ts'
 import { exportDirProblem } from './handover/settings.ts'
+import { backupHandlers, backupOptions } from './backup/handlers.ts'
+import type { BackupCall, BackupHost } from './backup/handlers.ts'
+import { backUpAfter } from './backup/makeBackup.ts'
+import { startDailyBackups } from './backup/dailyBackups.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -65,12 +71,15 @@ export interface DeskOptions {
   settleMs?: number
   /** The safe-contact script file; the one in resources/scripts unless a test gives another. */
   scriptFile?: string
+  /** Make the daily backups; by default the desk does when it watches the inbox (the app). */
+  dailyBackups?: boolean
 }
 
 export type DeskListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
 
 export interface Desk {
   readonly handlers: Handlers
+  /** The open database (a restore replaces it); there is none while it is damaged. */
   readonly db: Db
   readonly dataDir: string
   onEvent(listener: DeskListener): () => void
@@ -132,7 +141,16 @@ const reviewed = (current: Progress): Progress => (current === 'new' ? 'reviewin
 /** Tags once each, in the order the app lists them. */
 const canonicalTags = (tags: NoteTag[]) => NOTE_TAGS.filter((t) => tags.includes(t))
 
-export function openDesk(options: DeskOptions): Desk {
+/** One opening of the database, with everything that hangs on it; a restore replaces it. */
+interface DeskInstance {
+  readonly context: DeskContext
+  readonly handlers: Omit<Handlers, BackupCall>
+  inboxDir(): string
+  inboxIdle(): Promise<void>
+  close(): Promise<void>
+}
+
+function openDeskInstance(options: DeskOptions, emit: DeskListener): DeskInstance {
   const now = options.now ?? Date.now
   const dataDir = resolve(options.dataDir)
   // Before anything is opened: a broken script file stops the desk with a clear error.
@@ -148,7 +166,6 @@ export function openDesk(options: DeskOptions): Desk {
   const scripts = scriptQueries(db)
   const escalations = escalationQueries(db)
   const shifts = handoverQueries(db)
-  const listeners = new Set<DeskListener>()
   let session: Session | null = null
   /** When this session last logged a view of each incident. */
   const viewsLogged = new Map<number, number>()
@@ -163,18 +180,6 @@ export function openDesk(options: DeskOptions): Desk {
     )
   }
 
-  // A listener that fails (e.g. a window being closed) must not turn a committed change into an
-  // error the worker would retry, recording it twice.
-  const emit: DeskListener = (event, payload) => {
-    for (const listener of listeners) {
-      try {
-        listener(event, payload)
-      } catch (error) {
-        console.error(`DA Desk: could not deliver ${event}`, error)
-      }
-    }
-  }
-
   function settings(): Settings {
     return {
       inboxDir: (desk.setting('inboxDir') as string | undefined) ?? join(dataDir, 'inbox'),
@@ -184,6 +189,7 @@ export function openDesk(options: DeskOptions): Desk {
       ],
       ...escalationSettings(desk),
       ...handoverSettings(desk, dataDir),
+      backupsKept: (desk.setting('backupsKept') as number | undefined) ?? BACKUPS_KEPT_DEFAULT,
     }
   }
 
@@ -363,9 +369,10 @@ export function openDesk(options: DeskOptions): Desk {
     signedIn,
     pushRecordAdded,
     recordWork,
+    backUp: (reason) => backUpAfter({ ...backupOptions(context, options.key), reason }),
   }
 
-  const handlers: Handlers = {
+  const handlers: Omit<Handlers, BackupCall> = {
     'session.current': () => ok(session),
     'session.signIn': ({ workerName, organisation }) => {
       if (session) {
@@ -793,6 +800,12 @@ export function openDesk(options: DeskOptions): Desk {
           audit('settings.update', null, { [key]: value })
         })()
       }
+      if (update.backupsKept !== undefined && update.backupsKept !== current.backupsKept) {
+        db.transaction(() => {
+          desk.putSetting('backupsKept', update.backupsKept)
+          audit('settings.update', null, { backupsKept: update.backupsKept })
+        })()
+      }
       return ok(settings())
     },
   }
@@ -800,25 +813,125 @@ export function openDesk(options: DeskOptions): Desk {
   if (options.watchInbox ?? true) startInbox()
 
   return {
+    context,
     handlers,
-    db,
-    dataDir,
-    onEvent(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
     inboxDir: () => settings().inboxDir,
     inboxIdle: async () => {
       await inbox?.idle()
     },
     async close() {
-      listeners.clear()
       await inbox?.close()
       if (session) {
         audit('session.signOut', null, { reason: 'DA Desk closed' })
         desk.endSession(session.id, toIsoUtc(now()))
       }
       db.close()
+    },
+  }
+}
+
+const DAMAGED_MESSAGE =
+  'The database is damaged, so DA Desk cannot use it. Restore a backup from the recovery screen.'
+
+/**
+ * The desk the hosts hold (Electron main, the Chromium host, the CLI's tests): its handler table,
+ * listeners and close stay the same for its whole life, while the database behind them is one
+ * DeskInstance that a restore closes and replaces, or none at all when the database was found
+ * damaged at start-up. Every call goes to the instance open now (or is refused as
+ * 'database-damaged'); desk.status and the backup calls are the outer desk's own, as they work in
+ * both states.
+ */
+export function openDesk(options: DeskOptions): Desk {
+  const now = options.now ?? Date.now
+  const dataDir = resolve(options.dataDir)
+  const listeners = new Set<DeskListener>()
+  // A listener that fails (e.g. a window being closed) must not turn a committed change into an
+  // error the worker would retry, recording it twice.
+  const emit: DeskListener = (event, payload) => {
+    for (const listener of listeners) {
+      try {
+        listener(event, payload)
+      } catch (error) {
+        console.error(`DA Desk: could not deliver ${event}`, error)
+      }
+    }
+  }
+
+  type State = { open: DeskInstance; damaged: null } | { open: null; damaged: DamagedDatabaseError }
+  function start(): State {
+    try {
+      return { open: openDeskInstance({ ...options, dataDir }, emit), damaged: null }
+    } catch (error) {
+      if (!(error instanceof DamagedDatabaseError)) throw error
+      console.error(`DA Desk: ${error.message}`)
+      return { open: null, damaged: error }
+    }
+  }
+  let state = start()
+
+  const host: BackupHost = {
+    dataDir,
+    key: options.key,
+    now,
+    open: () => state.open?.context ?? null,
+    status: () =>
+      state.damaged
+        ? { state: 'damaged', file: state.damaged.file, problem: state.damaged.problem }
+        : { state: 'ready' },
+    async reopen(swap, undo) {
+      await state.open?.close()
+      let problem: string | null = null
+      try {
+        swap()
+        state = start()
+        if (state.damaged)
+          problem = `the restored database would not open (${state.damaged.problem}).`
+      } catch (error) {
+        problem = (error as Error).message
+      }
+      if (problem) {
+        undo()
+        state = start()
+      }
+      return problem
+    },
+  }
+
+  const backups = backupHandlers(host)
+  const delegate = <N extends CallName>(name: N) =>
+    ((request: never) =>
+      state.open
+        ? (state.open.handlers[name as Exclude<N, BackupCall>] as (r: never) => unknown)(request)
+        : fail('database-damaged', DAMAGED_MESSAGE)) as unknown as Handlers[N]
+  const handlers = Object.fromEntries(
+    (Object.keys(callRequests) as CallName[]).map((name) => [
+      name,
+      name in backups ? backups[name as BackupCall] : delegate(name),
+    ]),
+  ) as Handlers
+
+  const stopDailyBackups =
+    (options.dailyBackups ?? options.watchInbox ?? true) ? startDailyBackups(host) : () => {}
+
+  return {
+    handlers,
+    get db() {
+      if (!state.open) throw new Error(DAMAGED_MESSAGE)
+      return state.open.context.db
+    },
+    dataDir,
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    inboxDir: () => state.open?.inboxDir() ?? join(dataDir, 'inbox'),
+    inboxIdle: async () => {
+      await state.open?.inboxIdle()
+    },
+    async close() {
+      stopDailyBackups()
+      listeners.clear()
+      await state.open?.close()
     },
   }
 }
