@@ -4,7 +4,8 @@
 import { readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { BACKUP_FILE_NAME } from '#shared/backup.ts'
-import type { BackupReason } from '#shared/backup.ts'
+import type { Backup, BackupReason } from '#shared/backup.ts'
+import type { DatabaseCheck } from '../db/backupCopy.ts'
 
 export const BACKUPS_FOLDER = 'backups'
 
@@ -84,4 +85,16 @@ export function rotateBackups(dir: string, keep: number, spare: readonly string[
     deleted.push(backup.file)
   }
   return deleted
+}
+
+/** A backup as the page and the CLI show it, with the result of checking it. */
+export function describeBackup(backup: BackupFile, check: DatabaseCheck): Backup {
+  return {
+    file: backup.file,
+    madeAt: backup.madeAt,
+    reason: backup.reason,
+    bytes: backup.bytes,
+    good: check.good,
+    problem: check.good ? null : check.problem,
+  }
 }

@@ -13,7 +13,7 @@ import { deskQueries } from '../db/deskQueries.ts'
 import { actorOf } from '../deskContext.ts'
 import type { DeskContext } from '../deskContext.ts'
 import { databaseFile } from '../paths.ts'
-import { backupsDir, listBackupFiles } from './backupFolder.ts'
+import { backupsDir, describeBackup, listBackupFiles } from './backupFolder.ts'
 import type { BackupFile } from './backupFolder.ts'
 import { makeBackup } from './makeBackup.ts'
 import { copyBackupIn, putDatabaseBack, setDatabaseAside } from './restoreFiles.ts'
@@ -59,15 +59,7 @@ export function backupHandlers(host: BackupHost): Pick<Handlers, BackupCall> {
       known = { stamp, check: checkDatabaseFile(backup.path, host.key) }
       checked.set(backup.file, known)
     }
-    const { check } = known
-    return {
-      file: backup.file,
-      madeAt: backup.madeAt,
-      reason: backup.reason,
-      bytes: backup.bytes,
-      good: check.good,
-      problem: check.good ? null : check.problem,
-    }
+    return describeBackup(backup, known.check)
   }
 
   /** Signed in while the database is open; anyone (the recovery screen) while it is damaged. */

@@ -17,8 +17,8 @@ export interface BackupOptions {
   dir: string
   now: number
   reason: BackupReason
-  /** How many backups to keep. */
-  keep: number
+  /** How many backups to keep; null for a folder that is not rotated (the CLI's --out). */
+  keep: number | null
   /** Backups the rotation must not delete (the one about to be restored). */
   spare?: readonly string[]
   audit: (action: 'backup.made' | 'backup.failed', detail: Record<string, unknown>) => void
@@ -92,7 +92,10 @@ export function makeBackup(options: BackupOptions): Backup {
     if (process.platform !== 'win32') fsyncPath(dir)
     const sha256 = sha256File(path)
     const listed = listBackupFiles(dir).find((b) => b.file === file)!
-    const deleted = rotateBackups(dir, options.keep, [file, ...(options.spare ?? [])])
+    const deleted =
+      options.keep === null
+        ? []
+        : rotateBackups(dir, options.keep, [file, ...(options.spare ?? [])])
     options.audit('backup.made', { file, reason, sha256, bytes: listed.bytes, deleted })
     return {
       file,

@@ -57,3 +57,24 @@ export function checkDatabaseFile(
 export function sqliteCode(error: unknown): string {
   return (error as { code?: unknown }).code?.toString() ?? 'error'
 }
+
+/**
+ * Whether another connection (DA Desk, or anything else) has the database open: it holds a lock
+ * that stops this one taking SQLite's exclusive lock, even while it is idle. Any other failure
+ * (a damaged file) is not a sign of use.
+ */
+export function databaseInUse(file: string, key: Buffer): boolean {
+  const db = new Database(file, { fileMustExist: true })
+  try {
+    applyKey(db, key)
+    db.pragma('busy_timeout = 0')
+    db.pragma('locking_mode = EXCLUSIVE')
+    db.exec('BEGIN EXCLUSIVE')
+    db.exec('COMMIT')
+    return false
+  } catch (error) {
+    return ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes(sqliteCode(error))
+  } finally {
+    db.close()
+  }
+}
