@@ -68,11 +68,9 @@ function checkIntact(file: string, key: Buffer): void {
   try {
     applyKey(db, key)
     checkKey(db, file)
-    const found = db.pragma('quick_check(3)') as Record<string, string>[]
+    const found = db.pragma('quick_check(10)') as Record<string, string>[]
     const lines = found.map((row) => Object.values(row)[0]!)
-    if (lines.length !== 1 || lines[0] !== 'ok') {
-      throw new DamagedDatabaseError(file, `SQLite found damaged pages: ${lines.join('; ')}`)
-    }
+    if (lines.length !== 1 || lines[0] !== 'ok') throw new DamagedDatabaseError(file, damage(lines))
   } catch (error) {
     if (error instanceof DatabaseKeyError || error instanceof DamagedDatabaseError) throw error
     // Any other failure to read it with the right key: SQLITE_CORRUPT, an I/O error, ...
@@ -84,6 +82,19 @@ function checkIntact(file: string, key: Buffer): void {
   } finally {
     db.close()
   }
+}
+
+/** quick_check's findings, shorter: "*** in database main ***" and the b-tree numbers dropped. */
+function damage(lines: string[]): string {
+  // One row can hold several findings, a line each.
+  const findings = lines.flatMap((row) => row.split('\n')).filter((line) => !line.startsWith('***'))
+  const pages = findings.map(
+    (line) => /^Tree \d+ page (\d+): unable to get the page/.exec(line)?.[1],
+  )
+  if (pages.every((page) => page !== undefined)) {
+    return `SQLite's quick_check could not read page${pages.length > 1 ? 's' : ''} ${pages.join(', ')} of it`
+  }
+  return `SQLite's quick_check found: ${findings.join('; ')}`
 }
 
 /**

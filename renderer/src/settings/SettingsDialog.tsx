@@ -1,7 +1,7 @@
 // Settings: the feed's inbox folder (saved on request; the Node side may refuse it, and says
 // why), the colour theme (applied at once and saved), the quick phrases for notes, the
-// escalation settings (attendance targets, reminder interval and sound), and the handover
-// record's service, force, marking and export folder.
+// escalation settings (attendance targets, reminder interval and sound), the handover
+// record's service, force, marking and export folder, and the backups.
 import { useState, type FormEvent } from 'react'
 import {
   Box,
@@ -20,6 +20,7 @@ import {
 } from '@mui/material'
 import type { Theme } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
+import { BackupSettings } from './BackupSettings.tsx'
 import { EscalationSettings } from './EscalationSettings.tsx'
 import { HandoverSettingsForm } from './HandoverSettingsForm.tsx'
 import { QuickPhrasesEditor } from './QuickPhrasesEditor.tsx'
@@ -86,6 +87,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <QuickPhrasesEditor />
           <EscalationSettings />
           {settings && <HandoverSettingsForm settings={settings} />}
+          <BackupSettings />
         </Stack>
       </DialogContent>
       <DialogActions>

@@ -1,6 +1,7 @@
 // The page's one zustand store, built from its slices.
 import { create } from 'zustand'
 import type { DeskState } from './deskState.ts'
+import { createBackupSlice } from './backupSlice.ts'
 import { createContactSlice } from './contactSlice.ts'
 import { createEscalationSlice } from './escalationSlice.ts'
 import { createFeedSlice } from './feedSlice.ts'
@@ -26,5 +27,6 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createSettingsSlice(...args),
   ...createShiftSlice(...args),
   ...createFiguresSlice(...args),
+  ...createBackupSlice(...args),
   ...createUiSlice(...args),
 }))
