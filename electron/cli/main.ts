@@ -489,17 +489,18 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-function backupCommand(args: string[], io: CliIo): number {
+async function backupCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = options(args, { ...common, out: { type: 'string' } })
   if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
   const key = requireKey(values, io)
   const file = databaseOption(values)
-  return withDb(values, io, (db) => {
+  const db = open(values, io, true)
+  try {
     const kept = deskQueries(db).setting('backupsKept') as number | undefined
     // The backups folder is rotated as the app rotates it; a folder named with --out never is.
     const dir = values.out === undefined ? backupsDir(dirname(file)) : resolve(values.out)
-    const backup = makeBackup({
-      db,
+    const backup = await makeBackup({
+      database: file,
       key,
       dir,
       now: io.now(),
@@ -509,7 +510,9 @@ function backupCommand(args: string[], io: CliIo): number {
     })
     io.out(`Backup made: ${resolve(dir, backup.file)} (${backup.bytes} bytes)`)
     return 0
-  })
+  } finally {
+    db.close()
+  }
 }
 
 function backupsCommand(args: string[], io: CliIo): number {
@@ -624,7 +627,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'stats':
         return statsCommand(args, io)
       case 'backup':
-        return backupCommand(args, io)
+        return await backupCommand(args, io)
       case 'backups':
         return backupsCommand(args, io)
       case 'restore':

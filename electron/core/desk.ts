@@ -57,6 +57,7 @@ import { backupHandlers, backupOptions } from './backup/handlers.ts'
 import type { BackupCall, BackupHost } from './backup/handlers.ts'
 import { backUpAfter } from './backup/makeBackup.ts'
 import { startDailyBackups } from './backup/dailyBackups.ts'
+import type { DailyBackups } from './backup/dailyBackups.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -869,6 +870,8 @@ export function openDesk(options: DeskOptions): Desk {
   }
   let state = start()
 
+  // Started below, once the host it backs up through is there.
+  let daily: DailyBackups | null = null
   const host: BackupHost = {
     dataDir,
     key: options.key,
@@ -879,6 +882,8 @@ export function openDesk(options: DeskOptions): Desk {
         ? { state: 'damaged', file: state.damaged.file, problem: state.damaged.problem }
         : { state: 'ready' },
     async reopen(swap, undo) {
+      // A daily backup being made reads the database and audits in it: let it finish first.
+      await daily?.settle()
       await state.open?.close()
       let problem: string | null = null
       try {
@@ -910,8 +915,7 @@ export function openDesk(options: DeskOptions): Desk {
     ]),
   ) as Handlers
 
-  const stopDailyBackups =
-    (options.dailyBackups ?? options.watchInbox ?? true) ? startDailyBackups(host) : () => {}
+  if (options.dailyBackups ?? options.watchInbox ?? true) daily = startDailyBackups(host)
 
   return {
     handlers,
@@ -929,7 +933,7 @@ export function openDesk(options: DeskOptions): Desk {
       await state.open?.inboxIdle()
     },
     async close() {
-      stopDailyBackups()
+      await daily?.stop()
       listeners.clear()
       await state.open?.close()
     },

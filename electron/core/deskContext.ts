@@ -38,7 +38,7 @@ export interface DeskContext {
     detail?: Record<string, unknown>,
   ): T
   /** Backs the database up; a failure is audited and comes back in words, never thrown. */
-  backUp(reason: BackupReason): HandoverBackup
+  backUp(reason: BackupReason): Promise<HandoverBackup>
 }
 
 /** The worker as the records and the audit log name them. */

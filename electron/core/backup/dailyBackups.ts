@@ -8,19 +8,38 @@ import { backUpAfter } from './makeBackup.ts'
 const DAY_MS = 24 * 60 * 60_000
 const CHECK_EVERY_MS = 60 * 60_000
 
-/** Starts the daily backups; returns the function that stops them. */
-export function startDailyBackups(host: BackupHost): () => void {
+export interface DailyBackups {
+  /** Resolves once a backup being made now is done (before the database is closed). */
+  settle(): Promise<void>
+  /** Stops the checks, once a backup being made now is done. */
+  stop(): Promise<void>
+}
+
+/** Starts the daily backups. */
+export function startDailyBackups(host: BackupHost): DailyBackups {
+  let making: Promise<void> | null = null
   const backUpIfDue = () => {
     const open = host.open()
-    if (!open) return
+    if (!open || making) return
     const newest = listBackupFiles(backupsDir(host.dataDir))[0]
     if (newest && host.now() - Date.parse(newest.madeAt) < DAY_MS) return
-    const outcome = backUpAfter({ ...backupOptions(open, host.key), reason: 'daily' })
-    // Audited as backup.failed; the next check tries again.
-    if ('failed' in outcome) console.error(`DA Desk: the daily backup failed: ${outcome.failed}`)
+    making = backUpAfter({ ...backupOptions(open, host.key), reason: 'daily' }).then((outcome) => {
+      // Audited as backup.failed; the next check tries again.
+      if ('failed' in outcome) console.error(`DA Desk: the daily backup failed: ${outcome.failed}`)
+      making = null
+    })
   }
   backUpIfDue()
   const timer = setInterval(backUpIfDue, CHECK_EVERY_MS)
   timer.unref()
-  return () => clearInterval(timer)
+  const settle = async () => {
+    await making
+  }
+  return {
+    settle,
+    stop: async () => {
+      clearInterval(timer)
+      await settle()
+    },
+  }
 }

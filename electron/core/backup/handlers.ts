@@ -38,7 +38,7 @@ export interface BackupHost {
 /** Options for backups the open desk makes (hand over, daily, from Settings). */
 export function backupOptions(context: DeskContext, key: Buffer) {
   return {
-    db: context.db,
+    database: databaseFile(context.dataDir),
     key,
     dir: backupsDir(context.dataDir),
     now: context.now(),
@@ -76,12 +76,12 @@ export function backupHandlers(host: BackupHost): Pick<Handlers, BackupCall> {
       if (!may.ok) return may
       return ok({ folder: dir, backups: listBackupFiles(dir).map(describe) })
     },
-    'backups.make': () => {
+    'backups.make': async () => {
       const open = host.open()
       if (!open) return fail('database-damaged', 'The database is damaged: it cannot be backed up.')
       if (!open.worker()) return fail('not-signed-in', 'Sign in to start your shift first.')
       try {
-        return ok(makeBackup({ ...backupOptions(open, host.key), reason: 'manual' }))
+        return ok(await makeBackup({ ...backupOptions(open, host.key), reason: 'manual' }))
       } catch (error) {
         return fail('io', `The backup was not made: ${(error as Error).message}.`)
       }
@@ -106,7 +106,11 @@ export function backupHandlers(host: BackupHost): Pick<Handlers, BackupCall> {
         actor = actorOf(open.worker()!)
         // What is there now, in the same list, so the restore can itself be undone from Settings.
         try {
-          makeBackup({ ...backupOptions(open, host.key), reason: 'before-restore', spare: [file] })
+          await makeBackup({
+            ...backupOptions(open, host.key),
+            reason: 'before-restore',
+            spare: [file],
+          })
         } catch (error) {
           return fail(
             'io',

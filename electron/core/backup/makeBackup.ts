@@ -1,17 +1,20 @@
 // Making one backup: an encrypted copy written to a temporary name in the backups folder, synced,
-// checked (it opens with the key and integrity_check says ok), renamed into place (atomic, so
-// the folder never holds half a backup under a backup's name), then the rotation and the audit
-// entry. A failure is audited and said in words; it never leaves a partial file behind.
-import { createHash } from 'node:crypto'
-import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs'
+// checked (it opens with the key and integrity_check says ok) and hashed on a worker thread
+// (backupWorker.ts), renamed into place (atomic, so the folder never holds half a backup under a
+// backup's name), then the rotation and the audit entry. A failure is audited and said in words;
+// it never leaves a partial file behind.
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import type { Backup, BackupReason, HandoverBackup } from '#shared/backup.ts'
-import { checkDatabaseFile, copyDatabaseInto, sqliteCode } from '../db/backupCopy.ts'
-import type { Db } from '../db/openDatabase.ts'
+import { sqliteCode } from '../db/backupCopy.ts'
 import { backupFileName, listBackupFiles, parseBackupName, rotateBackups } from './backupFolder.ts'
+import type { BackupWork, BackupWorkAnswer } from './backupWorker.ts'
 
 export interface BackupOptions {
-  db: Db
+  /** The database file to back up (it may be open: the copy is read on its own connection). */
+  database: string
   key: Buffer
   /** The backups folder (made when it is not there). */
   dir: string
@@ -24,6 +27,42 @@ export interface BackupOptions {
   audit: (action: 'backup.made' | 'backup.failed', detail: Record<string, unknown>) => void
 }
 
+let workerUrl: URL | undefined
+
+/**
+ * backupWorker.js beside the Electron main bundle (in a packaged app, its copy unpacked from
+ * app.asar), or backupWorker.ts beside this source file.
+ */
+function findWorker(): URL {
+  const built = new URL('./backupWorker.js', import.meta.url)
+  const source = new URL('./backupWorker.ts', import.meta.url)
+  const unpacked = new URL(built.href.replace('/app.asar/', '/app.asar.unpacked/'))
+  workerUrl ??= [unpacked, built, source].find((url) => existsSync(fileURLToPath(url))) ?? source
+  return workerUrl
+}
+
+class CopyError extends Error {
+  readonly code: string
+  constructor(code: string, message: string) {
+    super(message)
+    this.code = code
+  }
+}
+
+/** The copy, its check and its hash, on a worker thread; rejects with what went wrong. */
+function copyOffThread(work: BackupWork): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(findWorker(), { workerData: work })
+    worker.once('message', (answer: BackupWorkAnswer) => {
+      if (answer.ok) resolve(answer.sha256)
+      else reject(new CopyError(answer.code, answer.message))
+    })
+    worker.once('error', reject)
+    // After an answer this changes nothing; without one, it is the failure.
+    worker.once('exit', (code) => reject(new Error(`the copy stopped (exit code ${code})`)))
+  })
+}
+
 function fsyncPath(path: string): void {
   const fd = openSync(path, 'r')
   try {
@@ -31,20 +70,6 @@ function fsyncPath(path: string): void {
   } finally {
     closeSync(fd)
   }
-}
-
-export function sha256File(path: string): string {
-  const hash = createHash('sha256')
-  const chunk = Buffer.alloc(1 << 20)
-  const fd = openSync(path, 'r')
-  try {
-    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
-      hash.update(chunk.subarray(0, n))
-    }
-  } finally {
-    closeSync(fd)
-  }
-  return hash.digest('hex')
 }
 
 /** A file-system or SQLite failure in words a worker (or IT) can act on. */
@@ -67,8 +92,8 @@ function whyItFailed(error: unknown, dir: string): string {
   }
 }
 
-/** Makes a backup or throws; the error's message says why in words. */
-export function makeBackup(options: BackupOptions): Backup {
+/** Makes a backup or rejects; the error's message says why in words. */
+export async function makeBackup(options: BackupOptions): Promise<Backup> {
   const { dir, reason } = options
   let temporary: string | null = null
   try {
@@ -81,16 +106,16 @@ export function makeBackup(options: BackupOptions): Backup {
     // A dot-file with another ending: never listed as a backup, whatever happens to it.
     temporary = join(dir, `.${file}.partial`)
     rmSync(temporary, { force: true })
-    copyDatabaseInto(options.db, temporary)
-    fsyncPath(temporary)
-    const check = checkDatabaseFile(temporary, options.key)
-    if (!check.good) throw new Error(`the copy did not check out: ${check.problem}`)
+    const sha256 = await copyOffThread({
+      database: options.database,
+      key: options.key,
+      target: temporary,
+    })
     const path = join(dir, file)
     renameSync(temporary, path)
     temporary = null
     // Windows cannot open a folder to sync it; its rename is durable once it returns.
     if (process.platform !== 'win32') fsyncPath(dir)
-    const sha256 = sha256File(path)
     const listed = listBackupFiles(dir).find((b) => b.file === file)!
     const deleted =
       options.keep === null
@@ -118,9 +143,9 @@ export function makeBackup(options: BackupOptions): Backup {
 }
 
 /** A backup that must not stop what it follows (a hand over): what happened, as a value. */
-export function backUpAfter(options: BackupOptions): HandoverBackup {
+export async function backUpAfter(options: BackupOptions): Promise<HandoverBackup> {
   try {
-    return { made: makeBackup(options) }
+    return { made: await makeBackup(options) }
   } catch (error) {
     return { failed: (error as Error).message }
   }

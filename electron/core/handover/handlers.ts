@@ -218,7 +218,7 @@ export function handoverHandlers(context: DeskContext): Pick<Handlers, HandoverC
         throw error
       }
       // The hand over stands whatever happens to its backup; the result says how that went.
-      const backup = context.backUp('handover')
+      const backup = await context.backUp('handover')
       context.signOut()
       const result: ExportResult = {
         exportId,
