@@ -1,6 +1,8 @@
 // The application, host-independent: opens the database, watches the inbox, keeps the signed-in
 // session and serves the one handler table of the shared contract. Electron main, the Chromium
-// host and the tests all run exactly this.
+// host and the tests all run exactly this. Two layers: openDeskInstance is one opening of the
+// database with everything that hangs on it; openDesk (at the end) is the desk the hosts hold,
+// which keeps its handler table and listeners while a restore swaps the instance behind them.
 import { mkdirSync } from 'node:fs'
 import { rename, writeFile, access } from 'node:fs/promises'
 import { basename, extname, isAbsolute, join, resolve } from 'node:path'
