@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           // A worker thread's script, found at run time beside index.js (core/feed/parseOffThread.ts).
           parseWorker: resolve('electron/core/feed/parseWorker.ts'),
+          // The same for backups (core/backup/makeBackup.ts).
+          backupWorker: resolve('electron/core/backup/backupWorker.ts'),
         },
       },
     },

@@ -29,6 +29,8 @@ import type { Escalation, SuggestionDismissal } from './escalation.ts'
 import { EXPORT_FORMATS } from './handover.ts'
 import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from './retention.ts'
 import type { RetentionPreview, RetentionResult } from './retention.ts'
+import { BACKUP_FILE_NAME, BACKUPS_KEPT_MAX, BACKUPS_KEPT_MIN } from './backup.ts'
+import type { BackupList, DeskStatus, RestoreResult, Backup } from './backup.ts'
 import type { ExportResult, FiguresPeriod, HandoverRecord, Shift } from './handover.ts'
 import type {
   ContactScript,
@@ -234,6 +236,20 @@ export const callRequests = {
     exportDir: z.string().trim().min(1).max(1000).optional(),
     /** Saving a new period purges at once what it makes due. */
     retentionMonths: retentionMonths.optional(),
+    backupsKept: z.number().int().min(BACKUPS_KEPT_MIN).max(BACKUPS_KEPT_MAX).optional(),
+  }),
+  /** Whether the database opened, or was found damaged at start-up (answered in any state). */
+  'desk.status': none,
+  /** The backups in the backups folder, newest first, each checked with the key. */
+  'backups.list': none,
+  /** Backs the database up now (from Settings). */
+  'backups.make': none,
+  /**
+   * Replaces the database with one of the listed backups, named by its file name only. Signs the
+   * worker out; the replaced (or damaged) database is moved aside, never deleted.
+   */
+  'backups.restore': z.strictObject({
+    file: z.string().max(80).regex(BACKUP_FILE_NAME, 'Not the name of a DA Desk backup.'),
   }),
 } as const
 
@@ -275,6 +291,10 @@ export interface CallResults {
   'feed.quarantined': QuarantinedFile[]
   'settings.get': Settings
   'settings.update': Settings
+  'desk.status': DeskStatus
+  'backups.list': BackupList
+  'backups.make': Backup
+  'backups.restore': RestoreResult
 }
 
 export type CallName = keyof typeof callRequests
@@ -301,6 +321,8 @@ export const ERROR_CODES = [
   /** The PIN given to unlock was not the worker's. */
   'wrong-pin',
   'io',
+  /** The database was found damaged at start-up: only desk.status and the backups answer. */
+  'database-damaged',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -331,6 +331,8 @@ export interface Settings {
   exportDir: string
   /** Months after an incident's last activity that its personal details are kept. */
   retentionMonths: number
+  /** How many backups the backups folder keeps (the newest). */
+  backupsKept: number
 }
 
 /** The audit log's hash chain as checked at start-up (and by `da-desk audit verify`). */

@@ -4,6 +4,7 @@
 // JSON export's published schema (docs/handover.schema.json) is generated from it.
 // No Node or DOM imports here.
 import { z } from 'zod'
+import type { HandoverBackup } from './backup.ts'
 import { ACTION_OWNERS, CONTACT_RESULTS, GRADES, NOTE_TAGS, PROGRESS } from './domain.ts'
 import { ESCALATION_OUTCOMES, ESCALATION_REASONS } from './escalation.ts'
 import { CONTACT_OUTCOMES, REFERRAL_DECISIONS, REFERRAL_SERVICES, RISK_LEVELS } from './script.ts'
@@ -391,4 +392,6 @@ export interface ExportResult {
   shift: Shift | null
   /** Incidents now marked handed over (none for a figures export). */
   handedOver: number
+  /** For a hand over: the backup made after it, or why it failed (the hand over stands). */
+  backup: HandoverBackup | null
 }

@@ -1,6 +1,6 @@
 // The command line over the same core as the app: `da-desk <command> [options]`.
-// Exit codes: 0 done, 1 failed (e.g. no database, wrong key), 2 usage error (including no key),
-// 3 some input was rejected, 4 the audit log is broken.
+// Exit codes: 0 done, 1 failed (e.g. no database, wrong key, a damaged backup), 2 usage error
+// (including no key), 3 some input was rejected, 4 the audit log is broken.
 import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -43,6 +43,11 @@ import {
   MIN_RETENTION_MONTHS,
 } from '#shared/retention.ts'
 import type { KeptIncident, RetentionIncident } from '#shared/retention.ts'
+import { BACKUP_REASON_LABELS, BACKUPS_KEPT_DEFAULT } from '#shared/backup.ts'
+import { checkDatabaseFile, databaseInUse } from '#core/db/backupCopy.ts'
+import { backupsDir, describeBackup, listBackupFiles } from '#core/backup/backupFolder.ts'
+import { makeBackup } from '#core/backup/makeBackup.ts'
+import { copyBackupIn, putDatabaseBack, setDatabaseAside } from '#core/backup/restoreFiles.ts'
 
 const USAGE = `Usage: da-desk <command> [options]
 
@@ -77,6 +82,16 @@ Commands:
                                  them, with the feed files kept from before the cut-off.
                                  N is the period in months (1-120; default: the one in
                                  Settings, 12 unless changed). Audited.
+  backup [--db FILE] [--out DIR] Back the database up now: an encrypted copy, checked, in the
+                                 backups folder beside the database (rotated to the number
+                                 Settings keeps), or in DIR (nothing there is ever deleted).
+  backups [--db FILE] [--json]   List the backups beside the database, newest first, each
+                                 checked with the key.
+  restore [--db FILE] --from BACKUP
+                                 Replace the database with a backup file. The backup must open
+                                 with the key and be intact; the database is moved aside as
+                                 FILE.replaced-<time>, never deleted. Refused while DA Desk (or
+                                 anything else) has the database open: close it first.
   help                           Show this text.
 
 --db defaults to the app's own database: ${databaseFile(defaultDataDir())}
@@ -127,10 +142,8 @@ function instantOption(name: string, value: string): string {
 
 type Options = ReturnType<typeof options>['values']
 
-/** The database the command names, opened with its key; no key at all is a usage error. */
-function open(values: Options, io: CliIo, mustExist: boolean): Db {
-  const file = resolve(values.db ?? databaseFile(defaultDataDir()))
-  if (mustExist && !existsSync(file)) throw new Error(`No database at ${file}.`)
+/** The key the command names; none at all is a usage error. */
+function requireKey(values: Options, io: CliIo): Buffer {
   const key = explicitKey(io.env, values['key-file'])
   if (!key) {
     throw new UsageError(
@@ -138,7 +151,16 @@ function open(values: Options, io: CliIo, mustExist: boolean): Db {
         `to a file holding the key, or ${KEY_ENV} to the key (64 hexadecimal characters).`,
     )
   }
-  return openDatabase(file, key)
+  return key
+}
+
+const databaseOption = (values: Options) => resolve(values.db ?? databaseFile(defaultDataDir()))
+
+/** The database the command names, opened with its key; no key at all is a usage error. */
+function open(values: Options, io: CliIo, mustExist: boolean): Db {
+  const file = databaseOption(values)
+  if (mustExist && !existsSync(file)) throw new Error(`No database at ${file}.`)
+  return openDatabase(file, requireKey(values, io))
 }
 
 function withDb<T>(values: Options, io: CliIo, run: (db: Db) => T): T {
@@ -482,6 +504,102 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   }
 }
 
+async function backupCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = options(args, { ...common, out: { type: 'string' } })
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+  const key = requireKey(values, io)
+  const file = databaseOption(values)
+  const db = open(values, io, true)
+  try {
+    const kept = deskQueries(db).setting('backupsKept') as number | undefined
+    // The backups folder is rotated as the app rotates it; a folder named with --out never is.
+    const dir = values.out === undefined ? backupsDir(dirname(file)) : resolve(values.out)
+    const backup = await makeBackup({
+      database: file,
+      key,
+      dir,
+      now: io.now(),
+      reason: 'manual',
+      keep: values.out === undefined ? (kept ?? BACKUPS_KEPT_DEFAULT) : null,
+      audit: (action, detail) => audit(db, io, action, detail),
+    })
+    io.out(`Backup made: ${resolve(dir, backup.file)} (${backup.bytes} bytes)`)
+    return 0
+  } finally {
+    db.close()
+  }
+}
+
+function backupsCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = options(args)
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+  const key = requireKey(values, io)
+  const folder = backupsDir(dirname(databaseOption(values)))
+  const backups = listBackupFiles(folder).map((b) =>
+    describeBackup(b, checkDatabaseFile(b.path, key)),
+  )
+  if (values.json) {
+    io.out(JSON.stringify({ folder, backups }, null, 2))
+    return 0
+  }
+  io.out(`Backups in ${folder}:`)
+  for (const b of backups) {
+    io.out(
+      [
+        formatDateTime(b.madeAt),
+        BACKUP_REASON_LABELS[b.reason].padEnd(18),
+        `${b.bytes} bytes`.padStart(16),
+        b.good ? 'good' : `NOT GOOD: ${b.problem}`,
+        b.file,
+      ].join('  '),
+    )
+  }
+  io.out(`${backups.length} backup(s)`)
+  return 0
+}
+
+function restoreCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = options(args, { ...common, from: { type: 'string' } })
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+  if (values.from === undefined) throw new UsageError('Give --from BACKUP, the backup file.')
+  const key = requireKey(values, io)
+  const file = databaseOption(values)
+  const from = resolve(values.from)
+  if (!existsSync(from)) throw new Error(`No backup at ${from}. Nothing was changed.`)
+  if (from === file) throw new UsageError('--from is the database itself.')
+  const check = checkDatabaseFile(from, key)
+  if (!check.good) {
+    throw new Error(`The backup ${from} cannot be restored: ${check.problem}. Nothing was changed.`)
+  }
+  if (existsSync(file) && databaseInUse(file, key)) {
+    throw new Error(
+      `The database ${file} is in use (is DA Desk open?). Close DA Desk and try again; nothing ` +
+        'was changed.',
+    )
+  }
+  const aside = existsSync(file) ? setDatabaseAside(file, 'replaced', io.now()) : null
+  let db: Db
+  try {
+    copyBackupIn(from, file)
+    db = openDatabase(file, key)
+  } catch (error) {
+    if (aside) putDatabaseBack(aside, file)
+    throw new Error(`The backup was not restored: ${(error as Error).message}`, { cause: error })
+  }
+  try {
+    audit(db, io, 'backup.restored', { file: from, setAsideAs: aside })
+  } finally {
+    db.close()
+  }
+  io.out(`Restored ${from} as ${file}.`)
+  io.out(
+    aside
+      ? `The database it replaced was kept as ${aside}.`
+      : 'There was no database there before.',
+  )
+  return 0
+}
+
 function statsCommand(args: string[], io: CliIo): number {
   const { values, positionals } = options(args, { ...common, ...timeWindow })
   if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
@@ -602,6 +720,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return statsCommand(args, io)
       case 'retention':
         return retentionCommand(args, io)
+      case 'backup':
+        return await backupCommand(args, io)
+      case 'backups':
+        return backupsCommand(args, io)
+      case 'restore':
+        return restoreCommand(args, io)
       case 'help':
       case '--help':
       case '-h':

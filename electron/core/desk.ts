@@ -1,9 +1,13 @@
 // The application, host-independent: opens the database, watches the inbox, keeps the signed-in
 // session and serves the one handler table of the shared contract. Electron main, the Chromium
-// host and the tests all run exactly this.
+// host and the tests all run exactly this. Two layers: openDeskInstance is one opening of the
+// database with everything that hangs on it; openDesk (at the end) is the desk the hosts hold,
+// which keeps its handler table and listeners while a restore swaps the instance behind them.
 import { mkdirSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
-import type { EventName, EventPayloads } from '#shared/contract.ts'
+import { callRequests } from '#shared/contract.ts'
+import type { CallName, EventName, EventPayloads } from '#shared/contract.ts'
+import { BACKUPS_KEPT_DEFAULT } from '#shared/backup.ts'
 import type {
   AuditStatus,
   ContactResult,
@@ -19,7 +23,7 @@ import type {
 } from '#shared/domain.ts'
 import { CONTACT_RESULT_LABELS, NOTE_TAGS } from '#shared/domain.ts'
 import { formatDateTime, toIsoUtc } from '#shared/time.ts'
-import { openDatabase } from './db/openDatabase.ts'
+import { DamagedDatabaseError, openDatabase } from './db/openDatabase.ts'
 import type { Db } from './db/openDatabase.ts'
 import { incidentQueries } from './db/incidentQueries.ts'
 import { deskQueries } from './db/deskQueries.ts'
@@ -62,9 +66,14 @@ import { exportDirProblem } from './handover/settings.ts'
 import { retentionHandlers } from './retention/handlers.ts'
 import { retentionMonths } from './retention/retention.ts'
 import { hashPin } from './session/pin.ts'
-import { sessionLock } from './session/sessionLock.ts'
+import { lockedRefusal, sessionLock } from './session/sessionLock.ts'
 import { lockHandlers } from './session/handlers.ts'
 import { lockSettings } from './session/settings.ts'
+import { backupHandlers, backupOptions } from './backup/handlers.ts'
+import type { BackupCall, BackupHost } from './backup/handlers.ts'
+import { backUpAfter } from './backup/makeBackup.ts'
+import { startDailyBackups } from './backup/dailyBackups.ts'
+import type { DailyBackups } from './backup/dailyBackups.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -81,12 +90,15 @@ export interface DeskOptions {
   inboxRetryMs?: number
   /** The safe-contact script file; the one in resources/scripts unless a test gives another. */
   scriptFile?: string
+  /** Make the daily backups; by default the desk does when it watches the inbox (the app). */
+  dailyBackups?: boolean
 }
 
 export type DeskListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
 
 export interface Desk {
   readonly handlers: Handlers
+  /** The open database (a restore replaces it); there is none while it is damaged. */
   readonly db: Db
   readonly dataDir: string
   onEvent(listener: DeskListener): () => void
@@ -128,7 +140,18 @@ const reviewed = (current: Progress): Progress => (current === 'new' ? 'reviewin
 /** Tags once each, in the order the app lists them. */
 const canonicalTags = (tags: NoteTag[]) => NOTE_TAGS.filter((t) => tags.includes(t))
 
-export function openDesk(options: DeskOptions): Desk {
+/** One opening of the database, with everything that hangs on it; a restore replaces it. */
+interface DeskInstance {
+  readonly context: DeskContext
+  readonly handlers: Omit<Handlers, BackupCall>
+  /** Whether the signed-in worker's screen is locked. */
+  isLocked(): boolean
+  inboxDir(): string
+  inboxIdle(): Promise<void>
+  close(): Promise<void>
+}
+
+function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInstance {
   const now = options.now ?? Date.now
   const dataDir = resolve(options.dataDir)
   // Before anything is opened: a broken script file stops the desk with a clear error.
@@ -144,7 +167,6 @@ export function openDesk(options: DeskOptions): Desk {
   const scripts = scriptQueries(db)
   const escalations = escalationQueries(db)
   const shifts = handoverQueries(db)
-  const listeners = new Set<DeskListener>()
   let session: Session | null = null
   const lock = sessionLock()
   /** When this session last logged a view of each incident. */
@@ -160,18 +182,9 @@ export function openDesk(options: DeskOptions): Desk {
     )
   }
 
-  // A listener that fails (e.g. a window being closed) must not turn a committed change into an
-  // error the worker would retry, recording it twice.
+  // While the screen is locked nothing personal goes to the page; it reloads when unlocked.
   const emit: DeskListener = (event, payload) => {
-    // While the screen is locked nothing personal goes to the page; it reloads when unlocked.
-    if (!lock.mayPush(event)) return
-    for (const listener of listeners) {
-      try {
-        listener(event, payload)
-      } catch (error) {
-        console.error(`DA Desk: could not deliver ${event}`, error)
-      }
-    }
+    if (lock.mayPush(event)) deliver(event, payload)
   }
 
   function settings(): Settings {
@@ -185,6 +198,7 @@ export function openDesk(options: DeskOptions): Desk {
       ...handoverSettings(desk, dataDir),
       retentionMonths: retentionMonths(desk),
       ...lockSettings(desk),
+      backupsKept: (desk.setting('backupsKept') as number | undefined) ?? BACKUPS_KEPT_DEFAULT,
     }
   }
 
@@ -377,10 +391,11 @@ export function openDesk(options: DeskOptions): Desk {
     signedIn,
     pushRecordAdded,
     recordWork,
+    backUp: (reason) => backUpAfter({ ...backupOptions(context, options.key), reason }),
   }
   const retentionPolicy = retentionHandlers(context)
 
-  const handlers: Handlers = {
+  const handlers: Omit<Handlers, BackupCall> = {
     'session.current': () => ok(session && { ...session, locked: lock.isLocked() }),
     'session.signIn': async ({ workerName, organisation, pin }) => {
       const pinHash = await hashPin(pin)
@@ -827,6 +842,12 @@ export function openDesk(options: DeskOptions): Desk {
         })()
         retentionPolicy.afterSettingsChange()
       }
+      if (update.backupsKept !== undefined && update.backupsKept !== current.backupsKept) {
+        db.transaction(() => {
+          desk.putSetting('backupsKept', update.backupsKept)
+          audit('settings.update', null, { backupsKept: update.backupsKept })
+        })()
+      }
       return ok(settings())
     },
   }
@@ -835,26 +856,139 @@ export function openDesk(options: DeskOptions): Desk {
   const stopRetention = retentionPolicy.schedule()
 
   return {
+    context,
     handlers: lock.guard(handlers),
-    db,
-    dataDir,
-    onEvent(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    isLocked: lock.isLocked,
     inboxDir: () => settings().inboxDir,
     inboxIdle: async () => {
       await inbox?.idle()
     },
     async close() {
       stopRetention()
-      listeners.clear()
       await inbox?.close()
       if (session) {
         audit('session.signOut', null, { reason: 'DA Desk closed' })
         desk.endSession(session.id, toIsoUtc(now()))
       }
       db.close()
+    },
+  }
+}
+
+const DAMAGED_MESSAGE =
+  'The database is damaged, so DA Desk cannot use it. Restore a backup from the recovery screen.'
+
+/**
+ * The desk the hosts hold (Electron main, the Chromium host, the CLI's tests): its handler table,
+ * listeners and close stay the same for its whole life, while the database behind them is one
+ * DeskInstance that a restore closes and replaces, or none at all when the database was found
+ * damaged at start-up. Every call goes to the instance open now (or is refused as
+ * 'database-damaged'); desk.status and the backup calls are the outer desk's own, as they work in
+ * both states.
+ */
+export function openDesk(options: DeskOptions): Desk {
+  const now = options.now ?? Date.now
+  const dataDir = resolve(options.dataDir)
+  const listeners = new Set<DeskListener>()
+  // A listener that fails (e.g. a window being closed) must not turn a committed change into an
+  // error the worker would retry, recording it twice.
+  const emit: DeskListener = (event, payload) => {
+    for (const listener of listeners) {
+      try {
+        listener(event, payload)
+      } catch (error) {
+        console.error(`DA Desk: could not deliver ${event}`, error)
+      }
+    }
+  }
+
+  type State = { open: DeskInstance; damaged: null } | { open: null; damaged: DamagedDatabaseError }
+  function start(): State {
+    try {
+      return { open: openDeskInstance({ ...options, dataDir }, emit), damaged: null }
+    } catch (error) {
+      if (!(error instanceof DamagedDatabaseError)) throw error
+      console.error(`DA Desk: ${error.message}`)
+      return { open: null, damaged: error }
+    }
+  }
+  let state = start()
+
+  // Started below, once the host it backs up through is there.
+  let daily: DailyBackups | null = null
+  const host: BackupHost = {
+    dataDir,
+    key: options.key,
+    now,
+    open: () => state.open?.context ?? null,
+    status: () =>
+      state.damaged
+        ? { state: 'damaged', file: state.damaged.file, problem: state.damaged.problem }
+        : { state: 'ready' },
+    async reopen(swap, undo) {
+      // A daily backup being made reads the database and audits in it: let it finish first.
+      await daily?.settle()
+      await state.open?.close()
+      let problem: string | null = null
+      try {
+        swap()
+        state = start()
+        if (state.damaged)
+          problem = `the restored database would not open (${state.damaged.problem}).`
+      } catch (error) {
+        problem = (error as Error).message
+      }
+      if (problem) {
+        undo()
+        state = start()
+      }
+      return problem
+    },
+  }
+
+  const backups = backupHandlers(host)
+  const delegate = <N extends CallName>(name: N) =>
+    ((request: never) =>
+      state.open
+        ? (state.open.handlers[name as Exclude<N, BackupCall>] as (r: never) => unknown)(request)
+        : fail('database-damaged', DAMAGED_MESSAGE)) as unknown as Handlers[N]
+  // The backup calls are served here, outside the instance a restore replaces: a locked screen
+  // refuses them as the instance refuses its own calls, but for the desk's status, which a page
+  // reloaded under the lock asks first.
+  const unlocked = (handler: (request: never) => unknown) => (request: never) =>
+    state.open?.isLocked() ? lockedRefusal() : handler(request)
+  const handlers = Object.fromEntries(
+    (Object.keys(callRequests) as CallName[]).map((name) => [
+      name,
+      name === 'desk.status'
+        ? backups[name]
+        : name in backups
+          ? unlocked(backups[name as BackupCall] as (request: never) => unknown)
+          : delegate(name),
+    ]),
+  ) as Handlers
+
+  if (options.dailyBackups ?? options.watchInbox ?? true) daily = startDailyBackups(host)
+
+  return {
+    handlers,
+    get db() {
+      if (!state.open) throw new Error(DAMAGED_MESSAGE)
+      return state.open.context.db
+    },
+    dataDir,
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    inboxDir: () => state.open?.inboxDir() ?? join(dataDir, 'inbox'),
+    inboxIdle: async () => {
+      await state.open?.inboxIdle()
+    },
+    async close() {
+      await daily?.stop()
+      listeners.clear()
+      await state.open?.close()
     },
   }
 }

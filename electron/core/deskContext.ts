@@ -1,6 +1,7 @@
 // What a feature's handlers get from the desk: the database, the clock, the signed-in worker,
 // the audit log and the way to tell the page. Each feature (escalation, handover, ...) builds its
 // handlers from this in its own folder, and desk.ts wires them into the one handler table.
+import type { BackupReason, HandoverBackup } from '#shared/backup.ts'
 import type { Result } from '#shared/contract.ts'
 import type { QueueRow, Session, Settings } from '#shared/domain.ts'
 import type { ContactScript } from '#shared/script.ts'
@@ -37,6 +38,8 @@ export interface DeskContext {
     add: () => T,
     detail?: Record<string, unknown>,
   ): T
+  /** Backs the database up; a failure is audited and comes back in words, never thrown. */
+  backUp(reason: BackupReason): Promise<HandoverBackup>
 }
 
 /** The worker as the records and the audit log name them. */

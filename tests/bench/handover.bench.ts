@@ -176,7 +176,7 @@ async function busyShift(count: number) {
 }
 
 /** A year of shifts written straight into the app's tables, as the calls would write them. */
-async function yearOfShifts(incidents: number) {
+export async function yearOfShifts(incidents: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'da-desk-bench-'))
   const yearStart = Date.parse('2026-01-01T00:00:00Z')
   const nowMs = Date.parse('2027-01-01T12:00:00Z')

@@ -217,6 +217,8 @@ export function handoverHandlers(context: DeskContext): Pick<Handlers, HandoverC
         await Promise.all(written.value.files.map((f) => rm(f.path, { force: true })))
         throw error
       }
+      // The hand over stands whatever happens to its backup; the result says how that went.
+      const backup = await context.backUp('handover')
       context.signOut()
       const result: ExportResult = {
         exportId,
@@ -225,6 +227,7 @@ export function handoverHandlers(context: DeskContext): Pick<Handlers, HandoverC
         manifest: written.value.manifest,
         shift: queries.shift(shift.id)!,
         handedOver: incidentIds.length,
+        backup,
       }
       return ok(result)
     },
@@ -274,6 +277,7 @@ export function handoverHandlers(context: DeskContext): Pick<Handlers, HandoverC
         manifest: written.value.manifest,
         shift: null,
         handedOver: 0,
+        backup: null,
       })
     },
     'handover.ccLogUpdate': ({ incidentId }) =>

@@ -50,15 +50,16 @@ export interface SessionLock {
   /** Whether an event may go to the page now. */
   mayPush(event: EventName): boolean
   /** The same handlers, refusing while locked every call not known to be free of personal data. */
-  guard(handlers: Handlers): Handlers
+  guard<H extends Partial<Handlers>>(handlers: H): H
 }
+
+/** What every call refused while the screen is locked answers. */
+export const lockedRefusal = () => fail('locked', 'DA Desk is locked: enter your PIN to carry on.')
 
 export function sessionLock(): SessionLock {
   let pinHash: PinHash | null = null
   let locked = false
   let wrongPins = 0
-
-  const refusal = () => fail('locked', 'DA Desk is locked: enter your PIN to carry on.')
 
   return {
     begin(pin) {
@@ -96,7 +97,7 @@ export function sessionLock(): SessionLock {
       return { kind: 'wrong', attemptsLeft: MAX_WRONG_PINS - wrongPins }
     },
     mayPush: (event) => !locked || EVENTS_WHILE_LOCKED.has(event),
-    guard(handlers) {
+    guard<H extends Partial<Handlers>>(handlers: H): H {
       const guarded: Record<string, (request: never) => unknown> = {}
       for (const [name, handler] of Object.entries(handlers) as [
         CallName,
@@ -104,9 +105,9 @@ export function sessionLock(): SessionLock {
       ][]) {
         guarded[name] = CALLS_WHILE_LOCKED.has(name)
           ? handler
-          : (request) => (locked ? refusal() : handler(request))
+          : (request) => (locked ? lockedRefusal() : handler(request))
       }
-      return guarded as Handlers
+      return guarded as H
     },
   }
 }

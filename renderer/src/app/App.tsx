@@ -1,6 +1,7 @@
-// The whole page: theme, then the sign-in screen or the desk, and the one message bar. While the
-// screen is locked the desk stays mounted, hidden and inert (nothing on it visible, focusable or
-// read out), under the lock screen, so unlocking goes back to exactly what was open and typed.
+// The whole page: theme, then the sign-in screen or the desk (or the recovery screen when the
+// database was found damaged), and the one message bar. While the screen is locked the desk stays
+// mounted, hidden and inert (nothing on it visible, focusable or read out), under the lock screen,
+// so unlocking goes back to exactly what was open and typed.
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { CssBaseline, ThemeProvider } from '@mui/material'
 import type { Theme as MuiTheme } from '@mui/material/styles'
@@ -14,6 +15,8 @@ import { PRIVACY_ATTRIBUTE } from '../privacy/personal.ts'
 import { DeskLayout } from './DeskLayout.tsx'
 import { NoticeBar } from './NoticeBar.tsx'
 import { StartingScreen } from './StartingScreen.tsx'
+import { RecoveryScreen } from '../recovery/RecoveryScreen.tsx'
+import { RestoredNotice } from '../recovery/RestoredNotice.tsx'
 
 const DESK_ID = 'desk'
 const desk = () => document.getElementById(DESK_ID)
@@ -42,11 +45,19 @@ export function App() {
   useLockTriggers(useCallback(() => lockScreen.current, []))
   useFocusBackAfterUnlock(locked)
 
+  const deskStatus = useDesk((s) => s.deskStatus)
+  const dismissRestoreMessage = useDesk((s) => s.dismissRestoreMessage)
+  // What a restore did is for whoever signs in next; once they have, it has been read.
+  useEffect(() => {
+    if (signedIn) dismissRestoreMessage()
+  }, [signedIn, dismissRestoreMessage])
   return (
     <ThemeProvider theme={muiTheme}>
       <CssBaseline enableColorScheme />
       <PrivacyStyles />
-      {!sessionChecked ? (
+      {deskStatus?.state === 'damaged' ? (
+        <RecoveryScreen file={deskStatus.file} problem={deskStatus.problem} />
+      ) : !sessionChecked ? (
         <StartingScreen />
       ) : signedIn ? (
         <>
@@ -67,6 +78,7 @@ export function App() {
       ) : (
         <SignInScreen />
       )}
+      {!signedIn && <RestoredNotice />}
       <NoticeBar />
     </ThemeProvider>
   )

@@ -1,5 +1,6 @@
 // After a hand over, on the sign-in screen: the shift that ended, how many incidents were marked
-// handed over, and where each file went with its SHA-256, until the worker closes it.
+// handed over, where each file went with its SHA-256, and whether the backup after it was made,
+// until the worker closes it.
 import { Alert, Button, Paper, Typography } from '@mui/material'
 import { shiftLength, type ExportResult } from '#shared/handover.ts'
 import { formatDateTime } from '#shared/time.ts'
@@ -37,6 +38,17 @@ export function HandoverResult({ result, onClose }: { result: ExportResult; onCl
         result={result}
         caption="Files written, with the SHA-256 the manifest records"
       />
+      {result.backup &&
+        ('made' in result.backup ? (
+          <Typography>
+            The database was backed up after the hand over ({result.backup.made.file}).
+          </Typography>
+        ) : (
+          <Alert severity="warning" role="alert">
+            The hand over is complete, but the backup after it failed: {result.backup.failed}. The
+            next worker can try again with Back up now in Settings; if it fails again, tell IT.
+          </Alert>
+        ))}
       <Button variant="outlined" onClick={onClose} sx={{ justifySelf: 'start' }}>
         Close this summary
       </Button>

@@ -1,8 +1,8 @@
 // Settings: the feed's inbox folder (saved on request; the Node side may refuse it, and says
 // why), the colour theme (applied at once and saved), the quick phrases for notes, the
 // escalation settings (attendance targets, reminder interval and sound), how soon the screen
-// locks, the handover record's service, force, marking and export folder, and the retention
-// period.
+// locks, the handover record's service, force, marking and export folder, the retention period
+// and the backups.
 import { useState, type FormEvent } from 'react'
 import {
   Box,
@@ -21,6 +21,7 @@ import {
 } from '@mui/material'
 import type { Theme } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
+import { BackupSettings } from './BackupSettings.tsx'
 import { EscalationSettings } from './EscalationSettings.tsx'
 import { HandoverSettingsForm } from './HandoverSettingsForm.tsx'
 import { LockSettings } from './LockSettings.tsx'
@@ -91,6 +92,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <LockSettings />
           {settings && <HandoverSettingsForm settings={settings} />}
           {settings && <RetentionSettings settings={settings} />}
+          <BackupSettings />
         </Stack>
       </DialogContent>
       <DialogActions>

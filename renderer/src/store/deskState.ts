@@ -1,5 +1,6 @@
 // The shape of the page's one store, assembled from its slices (each in its own file).
 import type { StateCreator } from 'zustand'
+import type { BackupSlice } from './backupSlice.ts'
 import type { ContactSlice } from './contactSlice.ts'
 import type { EscalationSlice } from './escalationSlice.ts'
 import type { FeedSlice } from './feedSlice.ts'
@@ -26,6 +27,7 @@ export type DeskState = SessionSlice &
   ShiftSlice &
   FiguresSlice &
   RetentionSlice &
+  BackupSlice &
   UiSlice
 
 export type DeskSlice<T> = StateCreator<DeskState, [], [], T>

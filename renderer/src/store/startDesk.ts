@@ -1,5 +1,6 @@
 // Start-up, done once: listen to the Node side's events, start the shared clock, save the note
-// being typed when the window closes, and find out whether a worker is already signed in.
+// being typed when the window closes, and find out whether the database opened (if it was found
+// damaged, the recovery screen shows instead) and whether a worker is already signed in.
 import { on } from '../api.ts'
 import { useDesk } from './useDesk.ts'
 
@@ -18,5 +19,7 @@ export function startDesk(): void {
   setInterval(() => useDesk.getState().tick(Date.now()), CLOCK_MS)
   // Closing the window within the draft's quiet time would otherwise lose the last words.
   window.addEventListener('pagehide', () => void useDesk.getState().flushDraft())
-  void desk.checkSession()
+  void desk.checkDeskStatus().then((ready) => {
+    if (ready) void desk.checkSession()
+  })
 }

@@ -1,6 +1,7 @@
 // The page's one zustand store, built from its slices.
 import { create } from 'zustand'
 import type { DeskState } from './deskState.ts'
+import { createBackupSlice } from './backupSlice.ts'
 import { createContactSlice } from './contactSlice.ts'
 import { createEscalationSlice } from './escalationSlice.ts'
 import { createFeedSlice } from './feedSlice.ts'
@@ -28,5 +29,6 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createShiftSlice(...args),
   ...createFiguresSlice(...args),
   ...createRetentionSlice(...args),
+  ...createBackupSlice(...args),
   ...createUiSlice(...args),
 }))

@@ -63,6 +63,8 @@ interface Seeded {
   /** An incident with no escalation, which a well-formed raise may escalate. */
   calmIncident: number
   script: ContactScript
+  /** A backup in the backups folder, which a well-formed restore restores. */
+  backup: string
   /** An id above every incident's and note's: big, huge or just past the last one. */
   missing(rng: Rng): number
   nextRef(): string
@@ -146,6 +148,7 @@ async function seededDesk(): Promise<Seeded> {
   })
   const escalationRaised = await escalate(otherIncident)
   const calmIncident = await addIncident(desk, 'CL-20261121-0903')
+  const backup = (await must(desk, 'backups.make', {})).file
   const highest = Math.max(calmIncident, seeded.actionDone, seeded.otherNote)
   let refs = 0
   return {
@@ -153,6 +156,7 @@ async function seededDesk(): Promise<Seeded> {
     escalationAcknowledged,
     escalationRaised,
     calmIncident,
+    backup,
     missing: (rng) =>
       rng.chance(0.5)
         ? highest + 1 + rng.below(1000)
@@ -707,6 +711,25 @@ const CALLS: { [N in CallName]: CallFuzz<N> } = {
       ],
     ],
   },
+  'desk.status': { signedOut: true, wellFormed: () => ({}), wrong: [] },
+  'backups.list': { wellFormed: () => ({}), wrong: [] },
+  'backups.make': { wellFormed: () => ({}), wrong: [] },
+  'backups.restore': {
+    wellFormed: (s) => ({ file: s.backup }),
+    // Named like a backup, but not one in the folder.
+    wrong: [
+      (r) => [
+        {
+          file: r.pick([
+            'da-desk-2026-11-21T180000Z-daily.sqlite',
+            'da-desk-2026-11-21T180000Z-manual-2.sqlite',
+            'da-desk-1999-01-01T000000Z-before-restore.sqlite',
+          ]),
+        },
+        'not-found',
+      ],
+    ],
+  },
 }
 
 const CALL_NAMES = Object.keys(callRequests) as CallName[]
@@ -838,8 +861,14 @@ describe('every IPC call, fed malformed and hostile requests', () => {
 
     // The requests it broke are ones the desk carries out, so the refusals were the fuzzer's doing.
     const before = dumpDatabase(s.desk.db)
-    // Handing over ends the shift and signs the worker out, so it goes just before signing in.
-    const last: CallName[] = ['shift.handOver', 'session.signIn', 'session.signOut']
+    // Handing over and restoring each sign the worker out, so each is followed by a sign-in.
+    const last: CallName[] = [
+      'shift.handOver',
+      'session.signIn',
+      'backups.restore',
+      'session.signIn',
+      'session.signOut',
+    ]
     for (const name of [...CALL_NAMES.filter((n) => !last.includes(n)), ...last]) {
       const reply = await dispatch(s.desk.handlers, name, CALLS[name].wellFormed(s))
       expect(reply, name).toMatchObject({ ok: true })
