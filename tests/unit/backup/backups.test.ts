@@ -235,7 +235,6 @@ describe('the daily backup', () => {
       },
       { timeout: 20_000 },
     )
-    expect(vi.getTimerCount()).toBe(1)
     await desk.close()
     expect(vi.getTimerCount()).toBe(0)
   })
