@@ -18,6 +18,8 @@ import { CONTACT_OUTCOMES, REFERRAL_DECISIONS, REFERRAL_SERVICES } from './scrip
 import { ESCALATION_OUTCOMES, ESCALATION_REASONS } from './escalation.ts'
 import type { Escalation, SuggestionDismissal } from './escalation.ts'
 import { EXPORT_FORMATS } from './handover.ts'
+import { REPEAT_KINDS } from './repeats.ts'
+import type { RepeatDismissal } from './repeats.ts'
 import type { ExportResult, FiguresPeriod, HandoverRecord, Shift } from './handover.ts'
 import type {
   ContactScript,
@@ -155,6 +157,16 @@ export const callRequests = {
     ruleIds: z.array(ruleId).min(1).max(30),
     reason: text(500),
   }),
+  /**
+   * Marks an earlier incident that matched as not the same place (`address`) or not the same
+   * person (`victim`), with why: final, and no longer counted by the repeat-call rules.
+   */
+  'repeats.dismiss': z.strictObject({
+    incidentId: id,
+    earlierId: id,
+    kind: z.enum(REPEAT_KINDS),
+    reason: text(500),
+  }),
   /** Whether the audit log's hash chain was intact when DA Desk started. */
   'audit.status': none,
   /**
@@ -230,6 +242,7 @@ export interface CallResults {
   'escalations.acknowledge': Escalation
   'escalations.recordOutcome': Escalation
   'escalations.dismissSuggestion': SuggestionDismissal
+  'repeats.dismiss': RepeatDismissal
   'audit.status': AuditStatus
   'shift.current': Shift | null
   'shift.list': Shift[]

@@ -2,6 +2,7 @@
 // the shapes of an incident as the app stores and shows it. No Node or DOM imports here.
 import type { EscalationRecord, GradeTargets, OpenEscalationMark } from './escalation.ts'
 import type { ScriptRecord } from './script.ts'
+import type { RepeatCounts, RepeatRecord } from './repeats.ts'
 
 export const GRADES = [1, 2, 3, 4] as const
 export type Grade = (typeof GRADES)[number]
@@ -225,6 +226,10 @@ export interface QueueRow {
   changedSinceHandover: boolean
   /** Action notes not marked done: they stay on the row, shift after shift, until they are. */
   outstandingActions: number
+  /** Earlier incidents at its address and for its victim in the twelve months before its call,
+   * less those the worker dismissed as false matches; null once the worker's progress is done
+   * (the mark is for triage; the incident itself still lists them). */
+  repeats: RepeatCounts | null
 }
 
 export type HistoryKind = 'arrival' | 'regrade' | 'status' | 'change'
@@ -257,6 +262,8 @@ export interface IncidentDetail {
   script: ScriptRecord
   /** Escalations with their lifecycle, what the suggestion rules look at, and dismissals. */
   escalation: EscalationRecord
+  /** Earlier incidents at the same address or for the same victim, and the counts. */
+  repeats: RepeatRecord
 }
 
 export interface Session {

@@ -51,6 +51,9 @@ import { handoverHandlers } from './handover/handlers.ts'
 import { handoverSettings } from './handover/settings.ts'
 import { joinShiftAtSignIn } from './handover/shifts.ts'
 import { exportDirProblem } from './handover/settings.ts'
+import { repeatQueries } from './db/repeatQueries.ts'
+import { repeatHandlers } from './repeats/handlers.ts'
+import { repeatRecord } from './repeats/repeatRecord.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -148,6 +151,7 @@ export function openDesk(options: DeskOptions): Desk {
   const scripts = scriptQueries(db)
   const escalations = escalationQueries(db)
   const shifts = handoverQueries(db)
+  const repeats = repeatQueries(db)
   const listeners = new Set<DeskListener>()
   let session: Session | null = null
   /** When this session last logged a view of each incident. */
@@ -316,6 +320,7 @@ export function openDesk(options: DeskOptions): Desk {
       draft: notes.draft(id, actorOf(worker)),
       script: scripted,
       escalation: escalationRecord(escalations, id, found.fields, scripted, attempts),
+      repeats: repeatRecord({ repeats, escalations, scripts, script }, id, found.fields),
     }
   }
 
@@ -720,6 +725,7 @@ export function openDesk(options: DeskOptions): Desk {
         return ok(recorded)
       }),
     ...escalationHandlers(context),
+    ...repeatHandlers(context),
     'audit.status': () => signedIn(() => ok(auditStatus)),
     ...handoverHandlers(context),
     'feed.health': () => ok(health()),

@@ -11,6 +11,7 @@ import { benchQueueList } from './queueList.bench.ts'
 import { benchIncidentOpen } from './incidentOpen.bench.ts'
 import { benchAuditVerify } from './auditVerify.bench.ts'
 import { benchHandover } from './handover.bench.ts'
+import { benchRepeats } from './repeats.bench.ts'
 
 const ingest = await benchIngest()
 console.log('ingest', ingest)
@@ -28,6 +29,8 @@ const auditVerify = await benchAuditVerify()
 console.log('audit verify', auditVerify)
 const handover = await benchHandover()
 console.log('handover', handover)
+const repeats = benchRepeats()
+console.log('repeats', repeats)
 
 const r = (n: number) => Math.round(n)
 const lines = [
@@ -44,6 +47,7 @@ const lines = [
   `| start-up check of the audit chain, ${auditVerify.entries.toLocaleString('en-GB')} entries | ${r(auditVerify.verifyMs)} ms (CPU ${r(auditVerify.verifyCpuMs)} ms); the whole openDesk ${r(auditVerify.openDeskMs)} ms | under a second |`,
   `| hand over a busy shift: ${handover.incidents} incidents to PDF (${handover.pdfPages} pages), CSV and JSON with the manifest | ${r(handover.handOverMs)} ms (${r(handover.handOverCpuMs)} ms of CPU; load average ${handover.load.toFixed(1)}); longest stall ${r(handover.handOverLongestStallMs)} ms | under 1 s |`,
   `| a year's figures: ${handover.yearIncidents.toLocaleString('en-GB')} incidents, ${handover.yearShifts.toLocaleString('en-GB')} shifts, ${handover.yearRecords.toLocaleString('en-GB')} records, with 53 weeks | ${r(handover.yearFiguresMs)} ms (${r(handover.yearFiguresCpuMs)} ms of CPU) | under 1 s |`,
+  `| previous incidents on ${repeats.incidents.toLocaleString('en-GB')} incidents over three years: matches, their outcome and risk, and the counts, for ${repeats.opened} incidents | p50 ${repeats.openP50Ms.toFixed(1)} ms, p95 ${repeats.openP95Ms.toFixed(1)} ms; listing every incident with its repeat counts ${r(repeats.listMs)} ms (all but 1,000 done: ${r(repeats.listMostlyDoneMs)} ms) | — |`,
   ...stalls.map(
     (s) =>
       `| longest event-loop stall while ingesting ${s.records.toLocaleString('en-GB')} records (${s.megabytes.toFixed(1)} MB CSV) | ${r(s.app.maxStallMs)} ms (parsing on the same thread: ${r(s.inThread.maxStallMs)} ms) | the window never freezes |`,
@@ -55,7 +59,7 @@ mkdirSync(dir, { recursive: true })
 writeFileSync(
   join(dir, 'latest.json'),
   JSON.stringify(
-    { ingest, stalls, latency, queue, queueList, incidentOpen, auditVerify, handover },
+    { ingest, stalls, latency, queue, queueList, incidentOpen, auditVerify, handover, repeats },
     null,
     2,
   ),

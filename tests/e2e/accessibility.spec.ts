@@ -3,7 +3,8 @@
 // ended), the empty desk, the desk with an incident open, a search with no match, the feed-problem
 // banner, Settings (and a refused folder), Add incident (and its errors), Quarantined files (a
 // whole-file error and rejected records), the script steps the feature spec does not visit, the
-// professional-judgement dialog (and its error), and the message bar (success and error).
+// professional-judgement dialog (and its error), the message bar (success and error), and previous
+// incidents with the repeat headline, the queue's repeat mark and dismissing a match.
 // Checked elsewhere, in both themes: the notes pane and the call dialog (contact.spec.ts), the
 // script's DASH, referrals and close steps (script.spec.ts).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -191,6 +192,44 @@ for (const theme of ['dark', 'light'] as const) {
       await expect(judgement).toBeHidden()
       await expect(page.getByText('Professional judgement recorded.')).toBeVisible()
       await check(page, testInfo, 'Message bar with a confirmation')
+    })
+
+    test('axe finds no violations on previous incidents, the repeat headline and mark, and dismissing a match', async ({
+      host,
+      page,
+    }, testInfo) => {
+      await signInWithTheme(page, theme)
+      const queue = page.getByRole('listbox', { name: 'Incident queue' })
+      const at = (days: number) => new Date(Date.now() - days * 24 * 3600_000).toISOString()
+      for (const [ref, days] of [
+        ['CL-A11Y-0001', 500],
+        ['CL-A11Y-0002', 90],
+        ['CL-A11Y-0003', 0.01],
+      ] as const) {
+        const record = { ...JSON.parse(SAMPLE), incidentRef: ref, receivedAt: at(days) }
+        dropFeedFile(host.inbox, `${ref}.json`, JSON.stringify(record))
+        await expect(queue.getByRole('option', { name: new RegExp(`^${ref}`) })).toBeVisible()
+      }
+      await queue.getByRole('option', { name: /^CL-A11Y-0003/ }).click()
+      const previous = page.getByRole('region', { name: 'Previous incidents' })
+      await expect(previous.getByRole('listitem')).toHaveCount(2)
+      await previous.scrollIntoViewIfNeeded()
+      await check(page, testInfo, 'Incident with previous incidents')
+      await previous.getByRole('button', { name: 'Not the same person: CL-A11Y-0002' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Not the same person: CL-A11Y-0002' })
+      await page.keyboard.press('Control+Enter')
+      await expect(dialog.getByRole('alert')).toBeVisible()
+      await check(page, testInfo, 'Dismissing a repeat match with an error', DIALOG)
+      await dialog.getByRole('textbox').fill('Her sister, with the same phone plan.')
+      await page.keyboard.press('Control+Enter')
+      await expect(dialog).toBeHidden()
+      await expect(previous).toContainText('Not the same person — Jo Example')
+      await check(
+        page,
+        testInfo,
+        'Previous incidents with a dismissed match',
+        '#previous-incidents',
+      )
     })
 
     test('axe finds no violations with the feed-problem banner, or back at sign-in with an error', async ({

@@ -3,6 +3,8 @@ import { Box, CircularProgress, Divider, Typography } from '@mui/material'
 import { useDesk } from '../store/useDesk.ts'
 import { ContactSection } from '../contact/ContactSection.tsx'
 import { EscalationPanel } from '../escalation/EscalationPanel.tsx'
+import { PreviousIncidents } from '../repeats/PreviousIncidents.tsx'
+import { RepeatHeadline } from '../repeats/RepeatHeadline.tsx'
 import { IncidentFacts } from './IncidentFacts.tsx'
 import { IncidentHeader } from './IncidentHeader.tsx'
 import { IncidentHistory } from './IncidentHistory.tsx'
@@ -31,8 +33,11 @@ export function IncidentPane() {
     content = (
       <Box sx={{ p: 3, display: 'grid', gap: 2.5 }}>
         <IncidentHeader detail={detail} />
+        <RepeatHeadline detail={detail} />
         <EscalationPanel detail={detail} />
         <ContactSection detail={detail} />
+        <Divider />
+        <PreviousIncidents detail={detail} />
         <Divider />
         <IncidentFacts fields={detail.fields} />
         <Divider />

@@ -6,6 +6,7 @@ import type { FeedSlice } from './feedSlice.ts'
 import type { FiguresSlice } from './figuresSlice.ts'
 import type { NotesSlice } from './notesSlice.ts'
 import type { QueueSlice } from './queueSlice.ts'
+import type { RepeatsSlice } from './repeatsSlice.ts'
 import type { ScriptSlice } from './scriptSlice.ts'
 import type { SelectionSlice } from './selectionSlice.ts'
 import type { SessionSlice } from './sessionSlice.ts'
@@ -20,6 +21,7 @@ export type DeskState = SessionSlice &
   NotesSlice &
   ScriptSlice &
   EscalationSlice &
+  RepeatsSlice &
   FeedSlice &
   SettingsSlice &
   ShiftSlice &

@@ -7,6 +7,7 @@ import { createFeedSlice } from './feedSlice.ts'
 import { createFiguresSlice } from './figuresSlice.ts'
 import { createNotesSlice } from './notesSlice.ts'
 import { createQueueSlice } from './queueSlice.ts'
+import { createRepeatsSlice } from './repeatsSlice.ts'
 import { createScriptSlice } from './scriptSlice.ts'
 import { createSelectionSlice } from './selectionSlice.ts'
 import { createSessionSlice } from './sessionSlice.ts'
@@ -22,6 +23,7 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createNotesSlice(...args),
   ...createScriptSlice(...args),
   ...createEscalationSlice(...args),
+  ...createRepeatsSlice(...args),
   ...createFeedSlice(...args),
   ...createSettingsSlice(...args),
   ...createShiftSlice(...args),

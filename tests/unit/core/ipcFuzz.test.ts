@@ -62,6 +62,8 @@ interface Seeded {
   escalationRaised: number
   /** An incident with no escalation, which a well-formed raise may escalate. */
   calmIncident: number
+  /** An incident the day before, for the same victim as `incident` (a repeat match). */
+  earlierIncident: number
   script: ContactScript
   /** An id above every incident's and note's: big, huge or just past the last one. */
   missing(rng: Rng): number
@@ -146,13 +148,25 @@ async function seededDesk(): Promise<Seeded> {
   })
   const escalationRaised = await escalate(otherIncident)
   const calmIncident = await addIncident(desk, 'CL-20261121-0903')
-  const highest = Math.max(calmIncident, seeded.actionDone, seeded.otherNote)
+  const earlierIncident = (
+    await must(desk, 'incidents.addManual', {
+      record: {
+        incidentRef: 'CL-20261120-0904',
+        receivedAt: '2026-11-20T21:10:00.000Z',
+        grade: 3,
+        summary: 'Neighbour reports shouting.',
+        victim: { phone: '07700 900789' },
+      },
+    })
+  ).id
+  const highest = Math.max(earlierIncident, seeded.actionDone, seeded.otherNote)
   let refs = 0
   return {
     ...seeded,
     escalationAcknowledged,
     escalationRaised,
     calmIncident,
+    earlierIncident,
     missing: (rng) =>
       rng.chance(0.5)
         ? highest + 1 + rng.below(1000)
@@ -626,6 +640,39 @@ const CALLS: { [N in CallName]: CallFuzz<N> } = {
             { outcome: 'withdrawn', grade: 1, reason: 'Changed my mind.' },
             { outcome: 'already-attended', grade: 1, reason: null },
           ] as const),
+        },
+        'bad-request',
+      ],
+    ],
+  },
+  'repeats.dismiss': {
+    wellFormed: (s) => ({
+      incidentId: s.incident,
+      earlierId: s.earlierIncident,
+      kind: 'victim',
+      reason: 'Same number, but it was her sister’s phone that night.',
+    }),
+    wrong: [
+      (r, s) => [
+        {
+          incidentId: s.missing(r),
+          earlierId: s.earlierIncident,
+          kind: 'victim',
+          reason: aLine(r, 500),
+        },
+        'not-found',
+      ],
+      // The seeded incidents have no address, so nothing matched by it.
+      (r, s) => [
+        { incidentId: s.incident, earlierId: s.earlierIncident, kind: 'address', reason: 'x' },
+        'bad-request',
+      ],
+      (r, s) => [
+        {
+          incidentId: s.earlierIncident,
+          earlierId: r.pick([s.incident, s.earlierIncident, s.missing(r)]),
+          kind: 'victim',
+          reason: aLine(r, 500),
         },
         'bad-request',
       ],
