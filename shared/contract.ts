@@ -20,6 +20,13 @@ import type { Escalation, SuggestionDismissal } from './escalation.ts'
 import { EXPORT_FORMATS } from './handover.ts'
 import { REPEAT_KINDS } from './repeats.ts'
 import type { RepeatDismissal } from './repeats.ts'
+import {
+  CLARES_LAW_APPLICANTS,
+  CLARES_LAW_ROUTES,
+  CLARES_LAW_STATUSES,
+  SUPPORT_ANSWERS,
+} from './claresLaw.ts'
+import type { ClaresLawApplication } from './claresLaw.ts'
 import type { ExportResult, FiguresPeriod, HandoverRecord, Shift } from './handover.ts'
 import type {
   ContactScript,
@@ -167,6 +174,26 @@ export const callRequests = {
     kind: z.enum(REPEAT_KINDS),
     reason: text(500),
   }),
+  /** A Clare's Law application raised from the incident; `raisedOn` is the date it was made. */
+  'claresLaw.raise': z.strictObject({
+    incidentId: id,
+    route: z.enum(CLARES_LAW_ROUTES),
+    raisedBy: z.enum(CLARES_LAW_APPLICANTS),
+    raisedOn: z.iso.date(),
+    note: z.string().trim().max(2000).nullable(),
+  }),
+  /**
+   * Moves the application on (raised → under review → disclosure given or no disclosure;
+   * withdrawn before a decision); support accepted with or after the decision, an IDVA present
+   * with or after a disclosure.
+   */
+  'claresLaw.updateStatus': z.strictObject({
+    applicationId: id,
+    status: z.enum(CLARES_LAW_STATUSES),
+    supportAccepted: z.enum(SUPPORT_ANSWERS).nullable(),
+    idvaPresent: z.boolean().nullable(),
+    note: z.string().trim().max(2000).nullable(),
+  }),
   /** Whether the audit log's hash chain was intact when DA Desk started. */
   'audit.status': none,
   /**
@@ -243,6 +270,8 @@ export interface CallResults {
   'escalations.recordOutcome': Escalation
   'escalations.dismissSuggestion': SuggestionDismissal
   'repeats.dismiss': RepeatDismissal
+  'claresLaw.raise': ClaresLawApplication
+  'claresLaw.updateStatus': ClaresLawApplication
   'audit.status': AuditStatus
   'shift.current': Shift | null
   'shift.list': Shift[]

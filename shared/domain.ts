@@ -3,6 +3,7 @@
 import type { EscalationRecord, GradeTargets, OpenEscalationMark } from './escalation.ts'
 import type { ScriptRecord } from './script.ts'
 import type { RepeatCounts, RepeatRecord } from './repeats.ts'
+import type { ClaresLawApplication } from './claresLaw.ts'
 
 export const GRADES = [1, 2, 3, 4] as const
 export type Grade = (typeof GRADES)[number]
@@ -264,6 +265,8 @@ export interface IncidentDetail {
   escalation: EscalationRecord
   /** Earlier incidents at the same address or for the same victim, and the counts. */
   repeats: RepeatRecord
+  /** Clare's Law applications raised from it, oldest first. */
+  claresLaw: ClaresLawApplication[]
 }
 
 export interface Session {

@@ -30,6 +30,7 @@ import { escalationQueries } from '#core/db/escalationQueries.ts'
 import { escalationRecord } from '#core/escalation/escalationRecord.ts'
 import { repeatQueries } from '#core/db/repeatQueries.ts'
 import { repeatRecord } from '#core/repeats/repeatRecord.ts'
+import { claresLawQueries } from '#core/db/claresLawQueries.ts'
 import type { RepeatRecord } from '#shared/repeats.ts'
 import { escalationSettings } from '#core/escalation/settings.ts'
 import { ingestFile } from '#core/feed/ingestFile.ts'
@@ -50,7 +51,8 @@ Commands:
                                  outcomes, escalations with their whole lifecycle, dismissed
                                  suggestions, what the escalation rules advise now, and the
                                  earlier incidents at the same address or for the same
-                                 victim: how each matched and any dismissed as false).
+                                 victim: how each matched and any dismissed as false; and
+                                 Clare's Law applications with their status history).
   escalations [--db FILE] [--json] [--from TIME] [--to TIME]
                                  List the escalations raised from --from (inclusive) to --to
                                  (exclusive), with minutes from the call to the escalation,
@@ -222,6 +224,7 @@ function incidentsCommand(args: string[], io: CliIo): number {
       const script = loadScript(DEFAULT_SCRIPT_FILE)
       const escalations = escalationQueries(db)
       const repeats = repeatQueries(db)
+      const claresLaw = claresLawQueries(db)
       const { gradeTargets } = escalationSettings(deskQueries(db))
       const now = io.now()
       const records = details.map(({ row, fields, history }) => {
@@ -253,6 +256,9 @@ function incidentsCommand(args: string[], io: CliIo): number {
           repeats: repeatsExport(
             repeatRecord({ repeats, escalations, scripts, script }, row.id, fields),
           ),
+          claresLawApplications: claresLaw
+            .ofIncident(row.id)
+            .map(({ incidentId, ...application }) => application),
         }
       })
       io.out(JSON.stringify(records, null, 2))

@@ -54,6 +54,8 @@ import { exportDirProblem } from './handover/settings.ts'
 import { repeatQueries } from './db/repeatQueries.ts'
 import { repeatHandlers } from './repeats/handlers.ts'
 import { repeatRecord } from './repeats/repeatRecord.ts'
+import { claresLawQueries } from './db/claresLawQueries.ts'
+import { claresLawHandlers } from './claresLaw/handlers.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -152,6 +154,7 @@ export function openDesk(options: DeskOptions): Desk {
   const escalations = escalationQueries(db)
   const shifts = handoverQueries(db)
   const repeats = repeatQueries(db)
+  const claresLaw = claresLawQueries(db)
   const listeners = new Set<DeskListener>()
   let session: Session | null = null
   /** When this session last logged a view of each incident. */
@@ -321,6 +324,7 @@ export function openDesk(options: DeskOptions): Desk {
       script: scripted,
       escalation: escalationRecord(escalations, id, found.fields, scripted, attempts),
       repeats: repeatRecord({ repeats, escalations, scripts, script }, id, found.fields),
+      claresLaw: claresLaw.ofIncident(id),
     }
   }
 
@@ -726,6 +730,7 @@ export function openDesk(options: DeskOptions): Desk {
       }),
     ...escalationHandlers(context),
     ...repeatHandlers(context),
+    ...claresLawHandlers(context),
     'audit.status': () => signedIn(() => ok(auditStatus)),
     ...handoverHandlers(context),
     'feed.health': () => ok(health()),

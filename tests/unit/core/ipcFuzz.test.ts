@@ -64,6 +64,8 @@ interface Seeded {
   calmIncident: number
   /** An incident the day before, for the same victim as `incident` (a repeat match). */
   earlierIncident: number
+  /** A Clare's Law application on `incident`, under review. */
+  application: number
   script: ContactScript
   /** An id above every incident's and note's: big, huge or just past the last one. */
   missing(rng: Rng): number
@@ -159,7 +161,23 @@ async function seededDesk(): Promise<Seeded> {
       },
     })
   ).id
-  const highest = Math.max(earlierIncident, seeded.actionDone, seeded.otherNote)
+  const application = (
+    await must(desk, 'claresLaw.raise', {
+      incidentId: incident,
+      route: 'right-to-ask',
+      raisedBy: 'victim',
+      raisedOn: '2026-11-21',
+      note: null,
+    })
+  ).id
+  await must(desk, 'claresLaw.updateStatus', {
+    applicationId: application,
+    status: 'under-review',
+    supportAccepted: null,
+    idvaPresent: null,
+    note: null,
+  })
+  const highest = Math.max(earlierIncident, application, seeded.actionDone, seeded.otherNote)
   let refs = 0
   return {
     ...seeded,
@@ -167,6 +185,7 @@ async function seededDesk(): Promise<Seeded> {
     escalationRaised,
     calmIncident,
     earlierIncident,
+    application,
     missing: (rng) =>
       rng.chance(0.5)
         ? highest + 1 + rng.below(1000)
@@ -673,6 +692,88 @@ const CALLS: { [N in CallName]: CallFuzz<N> } = {
           earlierId: r.pick([s.incident, s.earlierIncident, s.missing(r)]),
           kind: 'victim',
           reason: aLine(r, 500),
+        },
+        'bad-request',
+      ],
+    ],
+  },
+  'claresLaw.raise': {
+    wellFormed: (s) => ({
+      incidentId: s.otherIncident,
+      route: 'right-to-know',
+      raisedBy: 'police',
+      raisedOn: '2026-11-20',
+      note: 'Raised by the DA unit after the call.',
+    }),
+    wrong: [
+      (r, s) => [
+        {
+          incidentId: s.missing(r),
+          route: 'right-to-ask',
+          raisedBy: 'victim',
+          raisedOn: '2026-11-21',
+          note: null,
+        },
+        'not-found',
+      ],
+      (r, s) => [
+        {
+          incidentId: s.incident,
+          route: 'right-to-ask',
+          raisedBy: 'victim',
+          raisedOn: r.pick(['2026-11-22', '2027-01-01', '2999-12-31']),
+          note: null,
+        },
+        'bad-request',
+      ],
+    ],
+  },
+  'claresLaw.updateStatus': {
+    wellFormed: (s) => ({
+      applicationId: s.application,
+      status: 'disclosure-given',
+      supportAccepted: 'yes',
+      idvaPresent: true,
+      note: null,
+    }),
+    wrong: [
+      (r, s) => [
+        {
+          applicationId: s.missing(r),
+          status: 'under-review',
+          supportAccepted: null,
+          idvaPresent: null,
+          note: null,
+        },
+        'not-found',
+      ],
+      (r, s) => [
+        {
+          applicationId: s.application,
+          status: r.pick(['raised', 'under-review'] as const),
+          supportAccepted: null,
+          idvaPresent: null,
+          note: null,
+        },
+        'bad-request',
+      ],
+      (r, s) => [
+        {
+          applicationId: s.application,
+          status: 'withdrawn',
+          supportAccepted: 'yes',
+          idvaPresent: null,
+          note: null,
+        },
+        'bad-request',
+      ],
+      (r, s) => [
+        {
+          applicationId: s.application,
+          status: 'no-disclosure',
+          supportAccepted: null,
+          idvaPresent: r.pick([true, false]),
+          note: null,
         },
         'bad-request',
       ],

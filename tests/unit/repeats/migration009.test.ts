@@ -5,11 +5,13 @@ import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/db/openDatabase.ts'
 import { migrations } from '../../../electron/core/db/migrations/index.ts'
+import { sql } from '../../../electron/core/db/migrations/009_repeat_dismissals.ts'
 import { escalationQueries } from '../../../electron/core/db/escalationQueries.ts'
 import { TEST_KEY } from '../../support/databaseKey.ts'
 import { tempDir } from '../../support/tempDir.ts'
 
-const BEFORE = migrations.length - 1
+/** The migrations before this one, wherever it is numbered at the merge. */
+const BEFORE = migrations.indexOf(sql)
 
 it('keeps every incident, counts repeats as before, and stores dismissals append-only', () => {
   const file = join(tempDir(), 'desk.sqlite')
@@ -25,7 +27,7 @@ it('keeps every incident, counts repeats as before, and stores dismissals append
   const rows = old.prepare('SELECT * FROM incidents ORDER BY id').all()
   old.close()
 
-  const db = openDatabase(file, TEST_KEY)
+  const db = openDatabase(file, TEST_KEY, migrations.slice(0, BEFORE + 1))
   expect(db.prepare('SELECT * FROM incidents ORDER BY id').all()).toEqual(rows)
   const counts = () =>
     escalationQueries(db).repeatCounts({
