@@ -29,8 +29,7 @@ const queue = (page: Page) => page.getByRole('listbox', { name: 'Incident queue'
 const row = (page: Page, ref: string) =>
   queue(page).getByRole('option', { name: new RegExp(`^${ref}`) })
 const incidentPane = (page: Page) => page.getByRole('region', { name: 'Incident' })
-const previous = (page: Page) =>
-  incidentPane(page).getByRole('region', { name: 'Previous incidents' })
+const previous = (page: Page) => incidentPane(page).locator('#previous-incidents')
 
 async function open(page: Page, ref: string) {
   await row(page, ref).click()

@@ -4,6 +4,7 @@ import { useDesk } from '../store/useDesk.ts'
 import { ContactSection } from '../contact/ContactSection.tsx'
 import { EscalationPanel } from '../escalation/EscalationPanel.tsx'
 import { PreviousIncidents } from '../repeats/PreviousIncidents.tsx'
+import { ClaresLawPanel } from '../claresLaw/ClaresLawPanel.tsx'
 import { RepeatHeadline } from '../repeats/RepeatHeadline.tsx'
 import { IncidentFacts } from './IncidentFacts.tsx'
 import { IncidentHeader } from './IncidentHeader.tsx'
@@ -38,6 +39,8 @@ export function IncidentPane() {
         <ContactSection detail={detail} />
         <Divider />
         <PreviousIncidents detail={detail} />
+        <Divider />
+        <ClaresLawPanel detail={detail} />
         <Divider />
         <IncidentFacts fields={detail.fields} />
         <Divider />

@@ -141,13 +141,9 @@ export function PreviousIncidents({ detail }: { detail: IncidentDetail }) {
     </Box>
   )
   return (
-    <Box component="section" id={PREVIOUS_INCIDENTS_ID} aria-labelledby="previous-incidents-title">
-      <Typography
-        id="previous-incidents-title"
-        variant="subtitle1"
-        component="h3"
-        sx={{ fontWeight: 700, mb: 0.5 }}
-      >
+    // Not a named region: "Previous incidents" would also answer to the incident pane's name.
+    <Box id={PREVIOUS_INCIDENTS_ID}>
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700, mb: 0.5 }}>
         Previous incidents
       </Typography>
       {matches.length === 0 && (

@@ -1,5 +1,6 @@
 // The shape of the page's one store, assembled from its slices (each in its own file).
 import type { StateCreator } from 'zustand'
+import type { ClaresLawSlice } from './claresLawSlice.ts'
 import type { ContactSlice } from './contactSlice.ts'
 import type { EscalationSlice } from './escalationSlice.ts'
 import type { FeedSlice } from './feedSlice.ts'
@@ -22,6 +23,7 @@ export type DeskState = SessionSlice &
   ScriptSlice &
   EscalationSlice &
   RepeatsSlice &
+  ClaresLawSlice &
   FeedSlice &
   SettingsSlice &
   ShiftSlice &

@@ -1,6 +1,7 @@
 // The page's one zustand store, built from its slices.
 import { create } from 'zustand'
 import type { DeskState } from './deskState.ts'
+import { createClaresLawSlice } from './claresLawSlice.ts'
 import { createContactSlice } from './contactSlice.ts'
 import { createEscalationSlice } from './escalationSlice.ts'
 import { createFeedSlice } from './feedSlice.ts'
@@ -24,6 +25,7 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createScriptSlice(...args),
   ...createEscalationSlice(...args),
   ...createRepeatsSlice(...args),
+  ...createClaresLawSlice(...args),
   ...createFeedSlice(...args),
   ...createSettingsSlice(...args),
   ...createShiftSlice(...args),
