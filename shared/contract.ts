@@ -31,6 +31,15 @@ import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from './retention.ts'
 import type { RetentionPreview, RetentionResult } from './retention.ts'
 import { BACKUP_FILE_NAME, BACKUPS_KEPT_MAX, BACKUPS_KEPT_MIN } from './backup.ts'
 import type { BackupList, DeskStatus, RestoreResult, Backup } from './backup.ts'
+import { REPEAT_KINDS } from './repeats.ts'
+import type { RepeatDismissal } from './repeats.ts'
+import {
+  CLARES_LAW_APPLICANTS,
+  CLARES_LAW_ROUTES,
+  CLARES_LAW_STATUSES,
+  SUPPORT_ANSWERS,
+} from './claresLaw.ts'
+import type { ClaresLawApplication } from './claresLaw.ts'
 import type { ExportResult, FiguresPeriod, HandoverRecord, Shift } from './handover.ts'
 import type {
   ContactScript,
@@ -176,6 +185,36 @@ export const callRequests = {
     ruleIds: z.array(ruleId).min(1).max(30),
     reason: text(500),
   }),
+  /**
+   * Marks an earlier incident that matched as not the same place (`address`) or not the same
+   * person (`victim`), with why: final, and no longer counted by the repeat-call rules.
+   */
+  'repeats.dismiss': z.strictObject({
+    incidentId: id,
+    earlierId: id,
+    kind: z.enum(REPEAT_KINDS),
+    reason: text(500),
+  }),
+  /** A Clare's Law application raised from the incident; `raisedOn` is the date it was made. */
+  'claresLaw.raise': z.strictObject({
+    incidentId: id,
+    route: z.enum(CLARES_LAW_ROUTES),
+    raisedBy: z.enum(CLARES_LAW_APPLICANTS),
+    raisedOn: z.iso.date(),
+    note: z.string().trim().max(2000).nullable(),
+  }),
+  /**
+   * Moves the application on (raised → under review → disclosure given or no disclosure;
+   * withdrawn before a decision); support accepted with or after the decision, an IDVA present
+   * with or after a disclosure.
+   */
+  'claresLaw.updateStatus': z.strictObject({
+    applicationId: id,
+    status: z.enum(CLARES_LAW_STATUSES),
+    supportAccepted: z.enum(SUPPORT_ANSWERS).nullable(),
+    idvaPresent: z.boolean().nullable(),
+    note: z.string().trim().max(2000).nullable(),
+  }),
   /** Whether the audit log's hash chain was intact when DA Desk started. */
   'audit.status': none,
   /**
@@ -277,6 +316,9 @@ export interface CallResults {
   'escalations.acknowledge': Escalation
   'escalations.recordOutcome': Escalation
   'escalations.dismissSuggestion': SuggestionDismissal
+  'repeats.dismiss': RepeatDismissal
+  'claresLaw.raise': ClaresLawApplication
+  'claresLaw.updateStatus': ClaresLawApplication
   'audit.status': AuditStatus
   'shift.current': Shift | null
   'shift.list': Shift[]

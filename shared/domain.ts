@@ -2,6 +2,8 @@
 // the shapes of an incident as the app stores and shows it. No Node or DOM imports here.
 import type { EscalationRecord, GradeTargets, OpenEscalationMark } from './escalation.ts'
 import type { ScriptRecord } from './script.ts'
+import type { RepeatCounts, RepeatRecord } from './repeats.ts'
+import type { ClaresLawApplication } from './claresLaw.ts'
 
 export const GRADES = [1, 2, 3, 4] as const
 export type Grade = (typeof GRADES)[number]
@@ -227,6 +229,10 @@ export interface QueueRow {
   outstandingActions: number
   /** When the retention policy removed its personal details; null while they are kept. */
   purgedAt: string | null
+  /** Earlier incidents at its address and for its victim in the twelve months before its call,
+   * less those the worker dismissed as false matches; null once the worker's progress is done
+   * (the mark is for triage; the incident itself still lists them). */
+  repeats: RepeatCounts | null
 }
 
 export type HistoryKind = 'arrival' | 'regrade' | 'status' | 'change'
@@ -259,6 +265,10 @@ export interface IncidentDetail {
   script: ScriptRecord
   /** Escalations with their lifecycle, what the suggestion rules look at, and dismissals. */
   escalation: EscalationRecord
+  /** Earlier incidents at the same address or for the same victim, and the counts. */
+  repeats: RepeatRecord
+  /** Clare's Law applications raised from it, oldest first. */
+  claresLaw: ClaresLawApplication[]
 }
 
 export interface Session {

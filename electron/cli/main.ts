@@ -28,6 +28,10 @@ import { scriptQueries } from '#core/db/scriptQueries.ts'
 import { deskQueries } from '#core/db/deskQueries.ts'
 import { escalationQueries } from '#core/db/escalationQueries.ts'
 import { escalationRecord } from '#core/escalation/escalationRecord.ts'
+import { repeatQueries } from '#core/db/repeatQueries.ts'
+import { repeatRecord } from '#core/repeats/repeatRecord.ts'
+import { claresLawQueries } from '#core/db/claresLawQueries.ts'
+import type { RepeatRecord } from '#shared/repeats.ts'
 import { escalationSettings } from '#core/escalation/settings.ts'
 import { ingestFile } from '#core/feed/ingestFile.ts'
 import { APP_VERSION, databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '#core/paths.ts'
@@ -58,7 +62,10 @@ Commands:
                                  contact attempts and notes, with amendments and done actions,
                                  the safe-contact script's answers, risk, referrals and
                                  outcomes, escalations with their whole lifecycle, dismissed
-                                 suggestions, and what the escalation rules advise now).
+                                 suggestions, what the escalation rules advise now, and the
+                                 earlier incidents at the same address or for the same
+                                 victim: how each matched and any dismissed as false; and
+                                 Clare's Law applications with their status history).
   escalations [--db FILE] [--json] [--from TIME] [--to TIME]
                                  List the escalations raised from --from (inclusive) to --to
                                  (exclusive), with minutes from the call to the escalation,
@@ -231,6 +238,15 @@ function scriptExport({ answers, judgements, referrals, outcomes, ...rest }: Scr
 /** An escalation inside its incident's record, without the incident repeated. */
 const escalationExport = ({ incidentId, incidentRef, callReceivedAt, ...rest }: Escalation) => rest
 
+/** An incident's previous incidents inside its record, named by reference. */
+const repeatsExport = ({ matches, ...counts }: RepeatRecord) => ({
+  ...counts,
+  matches: matches.map(({ incidentId, dismissals, ...match }) => ({
+    ...match,
+    dismissals: dismissals.map(({ incidentId, earlierId, ...d }) => d),
+  })),
+})
+
 function incidentsCommand(args: string[], io: CliIo): number {
   const { values, positionals } = options(args)
   if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
@@ -244,6 +260,8 @@ function incidentsCommand(args: string[], io: CliIo): number {
     if (values.json) {
       const script = loadScript(DEFAULT_SCRIPT_FILE)
       const escalations = escalationQueries(db)
+      const repeats = repeatQueries(db)
+      const claresLaw = claresLawQueries(db)
       const { gradeTargets } = escalationSettings(deskQueries(db))
       const now = io.now()
       const records = details.map(({ row, fields, history }) => {
@@ -272,6 +290,12 @@ function incidentsCommand(args: string[], io: CliIo): number {
             gradeTargets,
             escalation.dismissals.flatMap((d) => d.ruleIds),
           ),
+          repeats: repeatsExport(
+            repeatRecord({ repeats, escalations, scripts, script }, row.id, fields),
+          ),
+          claresLawApplications: claresLaw
+            .ofIncident(row.id)
+            .map(({ incidentId, ...application }) => application),
         }
       })
       io.out(JSON.stringify(records, null, 2))

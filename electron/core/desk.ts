@@ -74,6 +74,11 @@ import type { BackupCall, BackupHost } from './backup/handlers.ts'
 import { backUpAfter } from './backup/makeBackup.ts'
 import { startDailyBackups } from './backup/dailyBackups.ts'
 import type { DailyBackups } from './backup/dailyBackups.ts'
+import { repeatQueries } from './db/repeatQueries.ts'
+import { repeatHandlers } from './repeats/handlers.ts'
+import { repeatRecord } from './repeats/repeatRecord.ts'
+import { claresLawQueries } from './db/claresLawQueries.ts'
+import { claresLawHandlers } from './claresLaw/handlers.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -167,6 +172,8 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
   const scripts = scriptQueries(db)
   const escalations = escalationQueries(db)
   const shifts = handoverQueries(db)
+  const repeats = repeatQueries(db)
+  const claresLaw = claresLawQueries(db)
   let session: Session | null = null
   const lock = sessionLock()
   /** When this session last logged a view of each incident. */
@@ -343,6 +350,8 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
       draft: notes.draft(id, actorOf(worker)),
       script: scripted,
       escalation: escalationRecord(escalations, id, found.fields, scripted, attempts),
+      repeats: repeatRecord({ repeats, escalations, scripts, script }, id, found.fields),
+      claresLaw: claresLaw.ofIncident(id),
     }
   }
 
@@ -756,6 +765,8 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
         return ok(recorded)
       }),
     ...escalationHandlers(context),
+    ...repeatHandlers(context),
+    ...claresLawHandlers(context),
     'audit.status': () => signedIn(() => ok(auditStatus)),
     ...handoverHandlers(context),
     ...retentionPolicy.handlers,

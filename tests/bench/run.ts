@@ -12,6 +12,7 @@ import { benchIncidentOpen } from './incidentOpen.bench.ts'
 import { benchAuditVerify } from './auditVerify.bench.ts'
 import { benchHandover } from './handover.bench.ts'
 import { benchBackup } from './backup.bench.ts'
+import { benchRepeats } from './repeats.bench.ts'
 
 const ingest = await benchIngest()
 console.log('ingest', ingest)
@@ -31,6 +32,8 @@ const handover = await benchHandover()
 console.log('handover', handover)
 const backup = await benchBackup()
 console.log('backup', backup)
+const repeats = benchRepeats()
+console.log('repeats', repeats)
 
 const r = (n: number) => Math.round(n)
 const lines = [
@@ -49,6 +52,7 @@ const lines = [
   `| a year's figures: ${handover.yearIncidents.toLocaleString('en-GB')} incidents, ${handover.yearShifts.toLocaleString('en-GB')} shifts, ${handover.yearRecords.toLocaleString('en-GB')} records, with 53 weeks | ${r(handover.yearFiguresMs)} ms (${r(handover.yearFiguresCpuMs)} ms of CPU) | under 1 s |`,
   `| start-up quick_check of a year's database (${backup.incidents.toLocaleString('en-GB')} incidents, ${backup.megabytes.toFixed(0)} MB) | ${r(backup.quickCheckMs)} ms (${r(backup.quickCheckCpuMs)} ms of CPU); the whole openDesk ${r(backup.openDeskMs)} ms | — |`,
   `| back up that database (copy, sync, integrity_check, hash; on a worker thread) | ${r(backup.backupMs)} ms (${r(backup.backupCpuMs)} ms of CPU); the app's thread blocked at most ${r(backup.backupStallMs)} ms | the window never freezes |`,
+  `| previous incidents on ${repeats.incidents.toLocaleString('en-GB')} incidents over three years: matches, their outcome and risk, and the counts, for ${repeats.opened} incidents | p50 ${repeats.openP50Ms.toFixed(1)} ms, p95 ${repeats.openP95Ms.toFixed(1)} ms; listing every incident with its repeat counts ${r(repeats.listMs)} ms (all but 1,000 done: ${r(repeats.listMostlyDoneMs)} ms) | — |`,
   ...stalls.map(
     (s) =>
       `| longest event-loop stall while ingesting ${s.records.toLocaleString('en-GB')} records (${s.megabytes.toFixed(1)} MB CSV) | ${r(s.app.maxStallMs)} ms (parsing on the same thread: ${r(s.inThread.maxStallMs)} ms) | the window never freezes |`,
@@ -60,7 +64,18 @@ mkdirSync(dir, { recursive: true })
 writeFileSync(
   join(dir, 'latest.json'),
   JSON.stringify(
-    { ingest, stalls, latency, queue, queueList, incidentOpen, auditVerify, handover, backup },
+    {
+      ingest,
+      stalls,
+      latency,
+      queue,
+      queueList,
+      incidentOpen,
+      auditVerify,
+      handover,
+      backup,
+      repeats,
+    },
     null,
     2,
   ),

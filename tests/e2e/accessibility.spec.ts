@@ -4,7 +4,9 @@
 // banner, Settings (and a refused folder), Add incident (and its errors), Quarantined files (a
 // whole-file error and rejected records), the script steps the feature spec does not visit, the
 // professional-judgement dialog (and its error), the message bar (success and error), the lock
-// screen (and a wrong PIN) and the desk in privacy mode.
+// screen (and a wrong PIN), the desk in privacy mode, previous incidents with the repeat
+// headline, the queue's repeat mark and dismissing a match, and the Clare's Law panel with its
+// two forms.
 // Checked elsewhere, in both themes: the notes pane and the call dialog (contact.spec.ts), the
 // script's DASH, referrals and close steps (script.spec.ts).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -211,6 +213,80 @@ for (const theme of ['dark', 'light'] as const) {
       await lock.getByRole('button', { name: 'Unlock' }).click()
       await expect(lock.getByRole('alert')).toContainText('4 tries left')
       await check(page, testInfo, 'Lock screen with a wrong PIN')
+    })
+
+    test('axe finds no violations on previous incidents, the repeat headline and mark, and dismissing a match', async ({
+      host,
+      page,
+    }, testInfo) => {
+      await signInWithTheme(page, theme)
+      const queue = page.getByRole('listbox', { name: 'Incident queue' })
+      const at = (days: number) => new Date(Date.now() - days * 24 * 3600_000).toISOString()
+      for (const [ref, days] of [
+        ['CL-A11Y-0001', 500],
+        ['CL-A11Y-0002', 90],
+        ['CL-A11Y-0003', 0.01],
+      ] as const) {
+        const record = { ...JSON.parse(SAMPLE), incidentRef: ref, receivedAt: at(days) }
+        dropFeedFile(host.inbox, `${ref}.json`, JSON.stringify(record))
+        await expect(queue.getByRole('option', { name: new RegExp(`^${ref}`) })).toBeVisible()
+      }
+      await queue.getByRole('option', { name: /^CL-A11Y-0003/ }).click()
+      const previous = page.locator('#previous-incidents')
+      await expect(previous.getByRole('listitem')).toHaveCount(2)
+      await previous.scrollIntoViewIfNeeded()
+      await check(page, testInfo, 'Incident with previous incidents')
+      await previous.getByRole('button', { name: 'Not the same person: CL-A11Y-0002' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Not the same person: CL-A11Y-0002' })
+      await page.keyboard.press('Control+Enter')
+      await expect(dialog.getByRole('alert')).toBeVisible()
+      await check(page, testInfo, 'Dismissing a repeat match with an error', DIALOG)
+      await dialog.getByRole('textbox').fill('Her sister, with the same phone plan.')
+      await page.keyboard.press('Control+Enter')
+      await expect(dialog).toBeHidden()
+      await expect(previous).toContainText('Not the same person — Jo Example')
+      await check(
+        page,
+        testInfo,
+        'Previous incidents with a dismissed match',
+        '#previous-incidents',
+      )
+    })
+
+    test('axe finds no violations on the Clare’s Law panel and its forms', async ({
+      host,
+      page,
+    }, testInfo) => {
+      await signInWithTheme(page, theme)
+      await openSampleIncident(host, page)
+      const panel = page.getByRole('region', { name: 'Clare’s Law' })
+      await panel.getByRole('button', { name: 'Record application' }).click()
+      const raise = page.getByRole('dialog', { name: 'Record a Clare’s Law application' })
+      await page.keyboard.press('Control+Enter')
+      await expect(raise.getByRole('alert')).toBeVisible()
+      await check(page, testInfo, 'Recording a Clare’s Law application with an error', DIALOG)
+      await raise.getByRole('radio', { name: 'Right to know' }).check()
+      await raise.getByRole('radio', { name: 'Police' }).check()
+      await raise.getByRole('button', { name: 'Record application' }).click()
+      await expect(raise).toBeHidden()
+      await panel.getByRole('button', { name: 'Update status' }).click()
+      const update = page.getByRole('dialog', { name: 'Right to know: raised' })
+      await update.getByRole('radio', { name: 'Under review' }).check()
+      await update.getByRole('button', { name: 'Record' }).click()
+      await expect(update).toBeHidden()
+      await panel.getByRole('button', { name: 'Update status' }).click()
+      const decide = page.getByRole('dialog', { name: 'Right to know: under review' })
+      await decide.getByRole('radio', { name: 'Disclosure given' }).check()
+      await check(page, testInfo, 'Moving a Clare’s Law application to a disclosure', DIALOG)
+      await decide.getByRole('button', { name: 'Record' }).click()
+      await expect(decide).toBeHidden()
+      await panel.scrollIntoViewIfNeeded()
+      await check(
+        page,
+        testInfo,
+        'Clare’s Law panel with a disclosure',
+        'section[aria-labelledby="clares-law-title"]',
+      )
     })
 
     test('axe finds no violations with the feed-problem banner, or back at sign-in with an error', async ({

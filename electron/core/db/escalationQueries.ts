@@ -3,6 +3,7 @@
 // repeat-call rules look at. Every lifecycle step is a row of its own that the tables never let
 // change; the regrade link is written by a trigger (migration 4) whichever way it arrives.
 import type { Db } from './openDatabase.ts'
+import { notDismissed, PARAMS, sameAddress, sameNameAndDob, samePhone } from './repeatKeys.ts'
 import type { Grade } from '#shared/domain.ts'
 import type {
   Escalation,
@@ -10,6 +11,7 @@ import type {
   EscalationReason,
   SuggestionDismissal,
 } from '#shared/escalation.ts'
+import type { RepeatCounts } from '#shared/repeats.ts'
 
 interface Recorded {
   at: string
@@ -55,24 +57,6 @@ export interface RepeatQuery {
   victimName: string | null
   victimDob: string | null
 }
-
-export interface RepeatCounts {
-  earlierAtAddress: number
-  earlierForVictim: number
-}
-
-// The loose keys addresses, phone numbers and names are compared by, written exactly as the
-// indexes of migration 4 hold them so that SQLite can use those indexes. Case is folded for
-// ASCII letters only (SQLite's lower()).
-const addressKey = (x: string) =>
-  `lower(replace(replace(replace(replace(${x}, ' ', ''), char(9), ''), char(10), ''),
-    char(13), ''))`
-/** The last ten digits, so 07700 900456 and +44 7700 900456 are the same number. */
-const phoneKey = (x: string) =>
-  `substr(replace(replace(replace(replace(replace(replace(${x}, ' ', ''), '-', ''), '(', ''),
-    ')', ''), '+', ''), '.', ''), -10)`
-const nameKey = (x: string) => `lower(replace(${x}, ' ', ''))`
-const postcodeKey = (x: string) => `upper(replace(${x}, ' ', ''))`
 
 /** Incidents other than this one whose call came in within the window before its call. */
 const earlier = `o.id <> :id AND o.received_at >= :from AND o.received_at < :receivedAt`
@@ -190,24 +174,15 @@ export function escalationQueries(db: Db) {
   const dismissalsOf = db.prepare<{ incidentId: number }, DismissalRow>(
     `${selectDismissal} WHERE incident_id = :incidentId ORDER BY id`,
   )
-  // Where both incidents give a postcode it must agree: "2 High Street" is in many towns.
+  // Matches the worker dismissed as not the same place or person are not counted.
   const atAddress = db.prepare<RepeatQuery, { n: number }>(
     `SELECT count(*) AS n FROM incidents o
-     WHERE ${addressKey('o.address')} = ${addressKey(':address')}
-       AND ${addressKey(':address')} <> ''
-       AND (o.postcode IS NULL OR :postcode IS NULL
-            OR ${postcodeKey('o.postcode')} = ${postcodeKey(':postcode')})
-       AND ${earlier}`,
+     WHERE ${sameAddress('o', PARAMS)} AND ${earlier} AND ${notDismissed('o', ':id', 'address')}`,
   )
-  // A number too short to be one ("999", "n/a") matches nothing; nor does a name without a date
-  // of birth.
   const forVictim = db.prepare<RepeatQuery, { n: number }>(
     `SELECT count(*) AS n FROM incidents o
-     WHERE ((${phoneKey('o.victim_phone')} = ${phoneKey(':victimPhone')}
-             AND length(${phoneKey(':victimPhone')}) >= 6)
-            OR (${nameKey('o.victim_name')} = ${nameKey(':victimName')}
-                AND o.victim_dob = :victimDob AND ${nameKey(':victimName')} <> ''))
-       AND ${earlier}`,
+     WHERE (${samePhone('o', PARAMS)} OR ${sameNameAndDob('o', PARAMS)})
+       AND ${earlier} AND ${notDismissed('o', ':id', 'victim')}`,
   )
   const toDismissal = ({ ruleIds, ...rest }: DismissalRow): SuggestionDismissal => ({
     ...rest,
@@ -246,7 +221,8 @@ export function escalationQueries(db: Db) {
     raisedBetween: (from: string, to: string) => raisedBetween.all({ from, to }).map(toEscalation),
     /** Oldest first. */
     dismissalsOf: (incidentId: number) => dismissalsOf.all({ incidentId }).map(toDismissal),
-    /** Earlier incidents at the same address and for the same victim, within the window. */
+    /** Earlier incidents at the same address and for the same victim, within the window, less
+     * those dismissed as false matches. */
     repeatCounts: (q: RepeatQuery): RepeatCounts => ({
       earlierAtAddress: atAddress.get(q)!.n,
       earlierForVictim: forVictim.get(q)!.n,

@@ -12,6 +12,9 @@ import type {
   QueueRow,
 } from '#shared/domain.ts'
 import type { EscalationReason, OpenEscalationMark } from '#shared/escalation.ts'
+import { REPEAT_WINDOW_DAYS } from '#shared/escalationRules.ts'
+import { notDismissed, sameAddress, sameNameAndDob, samePhone } from './repeatKeys.ts'
+import type { RepeatTarget } from './repeatKeys.ts'
 
 interface IncidentRecord {
   id: number
@@ -43,6 +46,8 @@ interface IncidentRecord {
   changed_since_handover: number
   outstanding_actions: number
   purged_at: string | null
+  repeat_address: number | null
+  repeat_victim: number | null
 }
 
 export interface StoredIncident {
@@ -62,6 +67,18 @@ export interface NewHistoryEntry {
   origin: Origin
   via: string | null
 }
+
+/** The row's own columns, for its repeat counts. */
+const ROW: RepeatTarget = {
+  address: 'i.address',
+  postcode: 'i.postcode',
+  phone: 'i.victim_phone',
+  name: 'i.victim_name',
+  dob: 'i.victim_dob',
+}
+/** Earlier than the row's call, and within the repeat window before it (as repeatQuery.ts). */
+const earlierInWindow = `o.id <> i.id AND o.received_at < i.received_at
+  AND o.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', i.received_at, '-${REPEAT_WINDOW_DAYS} days')`
 
 const selectRow = `
   SELECT i.*, (
@@ -98,7 +115,19 @@ const selectRow = `
   (SELECT count(*) FROM notes n
    WHERE n.incident_id = i.id AND n.action_owner IS NOT NULL
      AND NOT EXISTS (SELECT 1 FROM note_action_done d WHERE d.note_id = n.id)
-  ) AS outstanding_actions
+  ) AS outstanding_actions,
+  -- Counted for the incidents the worker has still to finish: the mark is for triage, and
+  -- counting for every incident ever stored would double the time to list a long history.
+  CASE WHEN i.progress = 'done' THEN NULL ELSE
+    (SELECT count(*) FROM incidents o
+     WHERE ${sameAddress('o', ROW)} AND ${earlierInWindow}
+       AND ${notDismissed('o', 'i.id', 'address')})
+  END AS repeat_address,
+  CASE WHEN i.progress = 'done' THEN NULL ELSE
+    (SELECT count(*) FROM incidents o
+     WHERE (${samePhone('o', ROW)} OR ${sameNameAndDob('o', ROW)}) AND ${earlierInWindow}
+       AND ${notDismissed('o', 'i.id', 'victim')})
+  END AS repeat_victim
   FROM incidents i`
 
 function toFields(r: IncidentRecord): IncidentFields {
@@ -169,6 +198,10 @@ function toRow(r: IncidentRecord): QueueRow {
     changedSinceHandover: r.changed_since_handover === 1,
     outstandingActions: r.outstanding_actions,
     purgedAt: r.purged_at,
+    repeats:
+      r.repeat_address === null || r.repeat_victim === null
+        ? null
+        : { earlierAtAddress: r.repeat_address, earlierForVictim: r.repeat_victim },
   }
 }
 
@@ -203,7 +236,7 @@ export function incidentQueries(db: Db) {
   const byRef = db.prepare<{ ref: string }, IncidentRecord>(
     `SELECT *, NULL AS last_regrade, 0 AS attempts, NULL AS last_attempt_at, NULL AS call_back_at,
             NULL AS open_escalation, NULL AS handed_over_at, 0 AS changed_since_handover,
-            0 AS outstanding_actions
+            0 AS outstanding_actions, NULL AS repeat_address, NULL AS repeat_victim
      FROM incidents WHERE incident_ref = :ref`,
   )
   // One statement both checks for the reference and adds the incident when it is new.

@@ -4,12 +4,10 @@
 // overdue lights the button without asking the Node side again.
 import type { ContactAttempt, IncidentFields } from '#shared/domain.ts'
 import type { EscalationRecord } from '#shared/escalation.ts'
-import { REPEAT_WINDOW_DAYS } from '#shared/escalationRules.ts'
 import type { ScriptRecord } from '#shared/script.ts'
 import type { EscalationQueries } from '../db/escalationQueries.ts'
+import { repeatQuery } from '../repeats/repeatQuery.ts'
 import { escalationFacts } from './facts.ts'
-
-const REPEAT_WINDOW_MS = REPEAT_WINDOW_DAYS * 24 * 60 * 60_000
 
 export function escalationRecord(
   queries: EscalationQueries,
@@ -18,17 +16,7 @@ export function escalationRecord(
   script: ScriptRecord,
   attempts: readonly ContactAttempt[],
 ): EscalationRecord {
-  // Counted back from the incident's own call, not from now: a third call-out stays one.
-  const repeats = queries.repeatCounts({
-    id: incidentId,
-    receivedAt: fields.receivedAt,
-    from: new Date(Date.parse(fields.receivedAt) - REPEAT_WINDOW_MS).toISOString(),
-    address: fields.location.address,
-    postcode: fields.location.postcode,
-    victimPhone: fields.victim.phone,
-    victimName: fields.victim.name,
-    victimDob: fields.victim.dateOfBirth,
-  })
+  const repeats = queries.repeatCounts(repeatQuery(incidentId, fields))
   return {
     escalations: queries.ofIncident(incidentId),
     facts: escalationFacts(fields, script, attempts, repeats),

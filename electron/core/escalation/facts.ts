@@ -4,7 +4,7 @@
 import type { EscalationFacts } from '#shared/escalation.ts'
 import type { ContactAttempt, IncidentFields } from '#shared/domain.ts'
 import type { ScriptRecord } from '#shared/script.ts'
-import type { RepeatCounts } from '../db/escalationQueries.ts'
+import type { RepeatCounts } from '#shared/repeats.ts'
 
 /** The latest answer to each question, whichever script version it was given under. */
 function latestAnswers(script: ScriptRecord): Record<string, string> {

@@ -3,6 +3,9 @@ import { Box, CircularProgress, Divider, Typography } from '@mui/material'
 import { useDesk } from '../store/useDesk.ts'
 import { ContactSection } from '../contact/ContactSection.tsx'
 import { EscalationPanel } from '../escalation/EscalationPanel.tsx'
+import { PreviousIncidents } from '../repeats/PreviousIncidents.tsx'
+import { ClaresLawPanel } from '../claresLaw/ClaresLawPanel.tsx'
+import { RepeatHeadline } from '../repeats/RepeatHeadline.tsx'
 import { IncidentFacts } from './IncidentFacts.tsx'
 import { IncidentHeader } from './IncidentHeader.tsx'
 import { IncidentHistory } from './IncidentHistory.tsx'
@@ -33,8 +36,13 @@ export function IncidentPane() {
       <Box sx={{ p: 3, display: 'grid', gap: 2.5 }}>
         <IncidentHeader detail={detail} />
         {detail.row.purgedAt && <PurgedNotice purgedAt={detail.row.purgedAt} />}
+        <RepeatHeadline detail={detail} />
         <EscalationPanel detail={detail} />
         <ContactSection detail={detail} />
+        <Divider />
+        <PreviousIncidents detail={detail} />
+        <Divider />
+        <ClaresLawPanel detail={detail} />
         <Divider />
         <IncidentFacts fields={detail.fields} purged={detail.row.purgedAt !== null} />
         <Divider />

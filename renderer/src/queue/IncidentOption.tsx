@@ -9,11 +9,13 @@ import { keyframes } from '@mui/material/styles'
 import PersonIcon from '@mui/icons-material/Person'
 import type { QueueRow } from '#shared/domain.ts'
 import { formatAge } from '#shared/time.ts'
+import { repeatMark } from '#shared/repeats.ts'
 import { ScreenReaderText } from '../app/ScreenReaderText.tsx'
 import { POLICE_STATUS_LABELS } from '../incident/fieldLabels.ts'
 import { useDesk } from '../store/useDesk.ts'
 import { FLASH_MS, type FlashKind } from '../store/queueSlice.ts'
 import { EscalationBanner } from '../escalation/EscalationBanner.tsx'
+import { RepeatMark } from '../repeats/RepeatMark.tsx'
 import { ContactLine, hasContactLine } from './ContactLine.tsx'
 import { FlagList } from './FlagList.tsx'
 import { GradeChip } from './GradeChip.tsx'
@@ -231,6 +233,8 @@ export const IncidentOption = memo(function IncidentOption({
             )}
           </Box>
         </Box>
+        {row.repeats && repeatMark(row.repeats) && pause}
+        <RepeatMark counts={row.repeats} />
         {row.flags.length > 0 && pause}
         <FlagList flags={row.flags} />
       </Box>

@@ -1,6 +1,7 @@
 // The shape of the page's one store, assembled from its slices (each in its own file).
 import type { StateCreator } from 'zustand'
 import type { BackupSlice } from './backupSlice.ts'
+import type { ClaresLawSlice } from './claresLawSlice.ts'
 import type { ContactSlice } from './contactSlice.ts'
 import type { EscalationSlice } from './escalationSlice.ts'
 import type { FeedSlice } from './feedSlice.ts'
@@ -8,6 +9,7 @@ import type { FiguresSlice } from './figuresSlice.ts'
 import type { NotesSlice } from './notesSlice.ts'
 import type { QueueSlice } from './queueSlice.ts'
 import type { RetentionSlice } from './retentionSlice.ts'
+import type { RepeatsSlice } from './repeatsSlice.ts'
 import type { ScriptSlice } from './scriptSlice.ts'
 import type { SelectionSlice } from './selectionSlice.ts'
 import type { SessionSlice } from './sessionSlice.ts'
@@ -22,6 +24,8 @@ export type DeskState = SessionSlice &
   NotesSlice &
   ScriptSlice &
   EscalationSlice &
+  RepeatsSlice &
+  ClaresLawSlice &
   FeedSlice &
   SettingsSlice &
   ShiftSlice &

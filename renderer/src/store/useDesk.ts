@@ -2,6 +2,7 @@
 import { create } from 'zustand'
 import type { DeskState } from './deskState.ts'
 import { createBackupSlice } from './backupSlice.ts'
+import { createClaresLawSlice } from './claresLawSlice.ts'
 import { createContactSlice } from './contactSlice.ts'
 import { createEscalationSlice } from './escalationSlice.ts'
 import { createFeedSlice } from './feedSlice.ts'
@@ -9,6 +10,7 @@ import { createFiguresSlice } from './figuresSlice.ts'
 import { createNotesSlice } from './notesSlice.ts'
 import { createQueueSlice } from './queueSlice.ts'
 import { createRetentionSlice } from './retentionSlice.ts'
+import { createRepeatsSlice } from './repeatsSlice.ts'
 import { createScriptSlice } from './scriptSlice.ts'
 import { createSelectionSlice } from './selectionSlice.ts'
 import { createSessionSlice } from './sessionSlice.ts'
@@ -24,6 +26,8 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createNotesSlice(...args),
   ...createScriptSlice(...args),
   ...createEscalationSlice(...args),
+  ...createRepeatsSlice(...args),
+  ...createClaresLawSlice(...args),
   ...createFeedSlice(...args),
   ...createSettingsSlice(...args),
   ...createShiftSlice(...args),

@@ -62,6 +62,10 @@ interface Seeded {
   escalationRaised: number
   /** An incident with no escalation, which a well-formed raise may escalate. */
   calmIncident: number
+  /** An incident the day before, for the same victim as `incident` (a repeat match). */
+  earlierIncident: number
+  /** A Clare's Law application on `incident`, under review. */
+  application: number
   script: ContactScript
   /** A backup in the backups folder, which a well-formed restore restores. */
   backup: string
@@ -148,8 +152,41 @@ async function seededDesk(): Promise<Seeded> {
   })
   const escalationRaised = await escalate(otherIncident)
   const calmIncident = await addIncident(desk, 'CL-20261121-0903')
+  const earlierIncident = (
+    await must(desk, 'incidents.addManual', {
+      record: {
+        incidentRef: 'CL-20261120-0904',
+        receivedAt: '2026-11-20T21:10:00.000Z',
+        grade: 3,
+        summary: 'Neighbour reports shouting.',
+        victim: { phone: '07700 900789' },
+      },
+    })
+  ).id
+  const application = (
+    await must(desk, 'claresLaw.raise', {
+      incidentId: incident,
+      route: 'right-to-ask',
+      raisedBy: 'victim',
+      raisedOn: '2026-11-21',
+      note: null,
+    })
+  ).id
+  await must(desk, 'claresLaw.updateStatus', {
+    applicationId: application,
+    status: 'under-review',
+    supportAccepted: null,
+    idvaPresent: null,
+    note: null,
+  })
   const backup = (await must(desk, 'backups.make', {})).file
-  const highest = Math.max(calmIncident, seeded.actionDone, seeded.otherNote)
+  const highest = Math.max(
+    calmIncident,
+    earlierIncident,
+    application,
+    seeded.actionDone,
+    seeded.otherNote,
+  )
   let refs = 0
   return {
     ...seeded,
@@ -157,6 +194,8 @@ async function seededDesk(): Promise<Seeded> {
     escalationRaised,
     calmIncident,
     backup,
+    earlierIncident,
+    application,
     missing: (rng) =>
       rng.chance(0.5)
         ? highest + 1 + rng.below(1000)
@@ -636,6 +675,121 @@ const CALLS: { [N in CallName]: CallFuzz<N> } = {
             { outcome: 'withdrawn', grade: 1, reason: 'Changed my mind.' },
             { outcome: 'already-attended', grade: 1, reason: null },
           ] as const),
+        },
+        'bad-request',
+      ],
+    ],
+  },
+  'repeats.dismiss': {
+    wellFormed: (s) => ({
+      incidentId: s.incident,
+      earlierId: s.earlierIncident,
+      kind: 'victim',
+      reason: 'Same number, but it was her sister’s phone that night.',
+    }),
+    wrong: [
+      (r, s) => [
+        {
+          incidentId: s.missing(r),
+          earlierId: s.earlierIncident,
+          kind: 'victim',
+          reason: aLine(r, 500),
+        },
+        'not-found',
+      ],
+      // The seeded incidents have no address, so nothing matched by it.
+      (r, s) => [
+        { incidentId: s.incident, earlierId: s.earlierIncident, kind: 'address', reason: 'x' },
+        'bad-request',
+      ],
+      (r, s) => [
+        {
+          incidentId: s.earlierIncident,
+          earlierId: r.pick([s.incident, s.earlierIncident, s.missing(r)]),
+          kind: 'victim',
+          reason: aLine(r, 500),
+        },
+        'bad-request',
+      ],
+    ],
+  },
+  'claresLaw.raise': {
+    wellFormed: (s) => ({
+      incidentId: s.otherIncident,
+      route: 'right-to-know',
+      raisedBy: 'police',
+      raisedOn: '2026-11-20',
+      note: 'Raised by the DA unit after the call.',
+    }),
+    wrong: [
+      (r, s) => [
+        {
+          incidentId: s.missing(r),
+          route: 'right-to-ask',
+          raisedBy: 'victim',
+          raisedOn: '2026-11-21',
+          note: null,
+        },
+        'not-found',
+      ],
+      (r, s) => [
+        {
+          incidentId: s.incident,
+          route: 'right-to-ask',
+          raisedBy: 'victim',
+          raisedOn: r.pick(['2026-11-22', '2027-01-01', '2999-12-31']),
+          note: null,
+        },
+        'bad-request',
+      ],
+    ],
+  },
+  'claresLaw.updateStatus': {
+    wellFormed: (s) => ({
+      applicationId: s.application,
+      status: 'disclosure-given',
+      supportAccepted: 'yes',
+      idvaPresent: true,
+      note: null,
+    }),
+    wrong: [
+      (r, s) => [
+        {
+          applicationId: s.missing(r),
+          status: 'under-review',
+          supportAccepted: null,
+          idvaPresent: null,
+          note: null,
+        },
+        'not-found',
+      ],
+      (r, s) => [
+        {
+          applicationId: s.application,
+          status: r.pick(['raised', 'under-review'] as const),
+          supportAccepted: null,
+          idvaPresent: null,
+          note: null,
+        },
+        'bad-request',
+      ],
+      (r, s) => [
+        {
+          applicationId: s.application,
+          status: 'withdrawn',
+          supportAccepted: 'yes',
+          idvaPresent: null,
+          note: null,
+        },
+        'bad-request',
+      ],
+      (r, s) => [
+        {
+          applicationId: s.application,
+          status: 'no-disclosure',
+          supportAccepted: null,
+          idvaPresent: r.pick([true, false]),
+          note: null,
         },
         'bad-request',
       ],
