@@ -331,6 +331,8 @@ export interface Settings {
   exportDir: string
   /** Months after an incident's last activity that its personal details are kept. */
   retentionMonths: number
+  /** Days after a medium-risk contact that its follow-up call is due. */
+  followUpDays: number
 }
 
 /** The audit log's hash chain as checked at start-up (and by `da-desk audit verify`). */

@@ -9,6 +9,7 @@ import type { FileReport } from '#shared/domain.ts'
 import type { Escalation } from '#shared/escalation.ts'
 import { suggestEscalation } from '#shared/escalationRules.ts'
 import type { ScriptRecord } from '#shared/script.ts'
+import type { FollowUp } from '#shared/followUp.ts'
 import { formatDateTime, parseLondonDateTime, toIsoUtc } from '#shared/time.ts'
 import { EXPORT_FORMATS, FIGURE_LABELS } from '#shared/handover.ts'
 import type { ExportFormat } from '#shared/handover.ts'
@@ -33,6 +34,7 @@ import { ingestFile } from '#core/feed/ingestFile.ts'
 import { APP_VERSION, databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '#core/paths.ts'
 import { loadScript } from '#core/script/loadScript.ts'
 import { scriptRecord } from '#core/script/scriptRecord.ts'
+import { followUpQueries } from '#core/db/followUpQueries.ts'
 import { verifyAuditChain } from '#core/audit/verifyAuditChain.ts'
 import { explicitKey, KEY_ENV, KEY_FILE_ENV } from '#core/databaseKey.ts'
 import { previewRetention, retentionMonths, runRetention } from '#core/retention/retention.ts'
@@ -209,6 +211,9 @@ function scriptExport({ answers, judgements, referrals, outcomes, ...rest }: Scr
 /** An escalation inside its incident's record, without the incident repeated. */
 const escalationExport = ({ incidentId, incidentRef, callReceivedAt, ...rest }: Escalation) => rest
 
+/** A follow-up inside its incident's record, without the incident repeated. */
+const followUpExport = ({ incidentId, incidentRef, ...rest }: FollowUp) => rest
+
 function incidentsCommand(args: string[], io: CliIo): number {
   const { values, positionals } = options(args)
   if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
@@ -222,6 +227,7 @@ function incidentsCommand(args: string[], io: CliIo): number {
     if (values.json) {
       const script = loadScript(DEFAULT_SCRIPT_FILE)
       const escalations = escalationQueries(db)
+      const followUps = followUpQueries(db)
       const { gradeTargets } = escalationSettings(deskQueries(db))
       const now = io.now()
       const records = details.map(({ row, fields, history }) => {
@@ -244,6 +250,7 @@ function incidentsCommand(args: string[], io: CliIo): number {
           script: scriptExport(scripted),
           escalations: escalation.escalations.map(escalationExport),
           suggestionDismissals: escalation.dismissals.map(({ incidentId, ...d }) => d),
+          followUps: followUps.ofIncident(row.id).map(followUpExport),
           escalationAdvice: suggestEscalation(
             facts,
             now,

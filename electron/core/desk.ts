@@ -65,6 +65,8 @@ import { hashPin } from './session/pin.ts'
 import { sessionLock } from './session/sessionLock.ts'
 import { lockHandlers } from './session/handlers.ts'
 import { lockSettings } from './session/settings.ts'
+import { followUpHandlers } from './followUps/handlers.ts'
+import { followUpSettings } from './followUps/schedule.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -185,6 +187,7 @@ export function openDesk(options: DeskOptions): Desk {
       ...handoverSettings(desk, dataDir),
       retentionMonths: retentionMonths(desk),
       ...lockSettings(desk),
+      ...followUpSettings(desk),
     }
   }
 
@@ -379,6 +382,7 @@ export function openDesk(options: DeskOptions): Desk {
     recordWork,
   }
   const retentionPolicy = retentionHandlers(context)
+  const followUps = followUpHandlers(context)
 
   const handlers: Handlers = {
     'session.current': () => ok(session && { ...session, locked: lock.isLocked() }),
@@ -735,6 +739,7 @@ export function openDesk(options: DeskOptions): Desk {
             sessionId: worker.id,
           })
           audit('contact.outcome', incidentId, { outcomeId: added.id, outcome })
+          followUps.afterContactOutcome(incidentId, worker)
           return added
         })()
         pushRecordAdded(incidentId)
@@ -744,6 +749,7 @@ export function openDesk(options: DeskOptions): Desk {
     'audit.status': () => signedIn(() => ok(auditStatus)),
     ...handoverHandlers(context),
     ...retentionPolicy.handlers,
+    ...followUps.handlers,
     'feed.health': () => ok(health()),
     // A report's reasons can quote the values refused, such as a phone number.
     'feed.quarantined': () =>
@@ -800,6 +806,8 @@ export function openDesk(options: DeskOptions): Desk {
         'escalationReminderSound',
         // How soon the screen locks is a security setting.
         'lockAfterMinutes',
+        // When follow-up calls fall due.
+        'followUpDays',
       ] as const) {
         const value = update[key]
         if (value === undefined || JSON.stringify(value) === JSON.stringify(current[key])) continue

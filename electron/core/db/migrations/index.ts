@@ -7,5 +7,6 @@ import { sql as v5 } from './005_audit_chain.ts'
 import { sql as v6 } from './006_shifts_and_handovers.ts'
 import { sql as v7 } from './007_figures_indexes.ts'
 import { sql as v8 } from './008_retention.ts'
+import { sql as v9 } from './011_follow_ups.ts'
 
-export const migrations: readonly string[] = [v1, v2, v3, v4, v5, v6, v7, v8]
+export const migrations: readonly string[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9]
