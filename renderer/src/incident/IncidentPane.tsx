@@ -3,6 +3,7 @@ import { Box, CircularProgress, Divider, Typography } from '@mui/material'
 import { useDesk } from '../store/useDesk.ts'
 import { ContactSection } from '../contact/ContactSection.tsx'
 import { EscalationPanel } from '../escalation/EscalationPanel.tsx'
+import { FollowUpPanel } from '../followUps/FollowUpPanel.tsx'
 import { IncidentFacts } from './IncidentFacts.tsx'
 import { IncidentHeader } from './IncidentHeader.tsx'
 import { IncidentHistory } from './IncidentHistory.tsx'
@@ -34,6 +35,7 @@ export function IncidentPane() {
         <IncidentHeader detail={detail} />
         {detail.row.purgedAt && <PurgedNotice purgedAt={detail.row.purgedAt} />}
         <EscalationPanel detail={detail} />
+        <FollowUpPanel detail={detail} />
         <ContactSection detail={detail} />
         <Divider />
         <IncidentFacts fields={detail.fields} purged={detail.row.purgedAt !== null} />
