@@ -1,0 +1,137 @@
+// The six-week follow-up call in the Chromium host: a contact with a medium-risk victim schedules
+// it 42 days on; on that day it shows in the Follow-ups due view and in the queue with its mark,
+// and the worker runs the follow-up script to an outcome with a referral.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { launchChromiumHost } from '../../electron/chromiumHost/host.ts'
+import { expect, signIn, test } from './fixtures.ts'
+
+const REF = 'CL-20261121-0777'
+const DASH = [
+  'dash-injury',
+  'dash-frightened',
+  'dash-fear-of-what',
+  'dash-isolated',
+  'dash-low-mood',
+  'dash-separation',
+  'dash-child-contact',
+  'dash-stalking',
+  'dash-pregnancy',
+  'dash-more-often',
+  'dash-getting-worse',
+]
+
+// eslint-disable-next-line no-empty-pattern -- this test launches its own host with a clock
+test('a medium-risk contact schedules a follow-up 42 days on; on the day it is in the view and the queue, and is run to an outcome with a referral', async ({}, testInfo) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'da-desk-e2e-'))
+  let nowMs = Date.parse('2026-11-21T18:00:00Z')
+  const host = await launchChromiumHost({ dataDir, now: () => nowMs })
+  const page = host.page
+  try {
+    await page.clock.install({ time: nowMs })
+    await page.reload()
+    await signIn(page)
+    const h = host.desk.handlers
+    const added = await h['incidents.addManual']({
+      record: {
+        incidentRef: REF,
+        receivedAt: '2026-11-21T17:40:00Z',
+        grade: 2,
+        status: 'closed',
+        summary: 'Ex-partner at the door shouting.',
+        victim: { name: 'Sam Medium', phone: '07700 900555' },
+      },
+    })
+    if (!added.ok) throw new Error(added.error.message)
+    const incidentId = added.value.id
+    for (const questionId of DASH) {
+      await h['script.answer']({ incidentId, scriptVersion: '1', questionId, value: 'yes' })
+    }
+    await h['contact.recordOutcome']({ incidentId, outcome: 'safety-plan-agreed', note: null })
+
+    const topBar = page.getByRole('banner', { name: 'DA Desk' })
+    await topBar.getByRole('button', { name: 'Follow-ups due (0)' }).click()
+    const view = page.getByRole('dialog', { name: 'Follow-up calls' })
+    const upcoming = view.getByRole('region', { name: /^Upcoming/ })
+    await expect(upcoming.getByRole('row').filter({ hasText: REF })).toContainText('02/01/2027')
+    await expect(upcoming.getByRole('row').filter({ hasText: REF })).toContainText('Medium')
+    await view.getByRole('button', { name: 'Close' }).click()
+
+    // Six weeks on: the desk's clock and the page's.
+    nowMs = Date.parse('2027-01-02T09:30:00Z')
+    await page.clock.setSystemTime(nowMs)
+    await page.reload()
+    await expect(page.getByText('Jo Example')).toBeVisible()
+    const row = page
+      .getByRole('listbox', { name: 'Incident queue' })
+      .getByRole('option', { name: new RegExp(`^${REF}`) })
+    await expect(row).toContainText('Follow-up due')
+    await page.screenshot({ path: testInfo.outputPath('follow-up-queue-mark.png') })
+
+    await topBar.getByRole('button', { name: 'Follow-ups due (1)' }).click()
+    const dueToday = view.getByRole('region', { name: /^Due today/ })
+    await expect(dueToday.getByRole('row').filter({ hasText: REF })).toContainText('02/01/2027')
+    await page.screenshot({ path: testInfo.outputPath('follow-ups-view.png') })
+    expect(
+      (await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations,
+    ).toEqual([])
+    await view.getByRole('button', { name: `Open ${REF}` }).click()
+
+    const panel = page.getByRole('region', { name: /^Follow-up call due/ })
+    await expect(panel).toBeVisible()
+    for (const question of [
+      'Am I speaking to the person named on the incident?',
+      'Is it safe for you to talk to me right now?',
+    ]) {
+      await panel
+        .getByRole('group', { name: question })
+        .getByRole('button', { name: 'Yes', exact: true })
+        .click()
+    }
+    await panel
+      .getByRole('group', { name: 'Is the person who hurt you there with you, or nearby?' })
+      .getByRole('button', { name: 'No', exact: true })
+      .click()
+    await panel.getByRole('button', { name: 'Next: Update on the case' }).click()
+    await expect(panel).toContainText('What police have recorded: Closed')
+    await panel.getByRole('button', { name: 'Next: Recovery services' }).click()
+    await panel.getByRole('button', { name: 'Record decision: DA specialist service' }).click()
+    const referral = page.getByRole('dialog', { name: 'Referral: DA specialist service' })
+    await referral.getByRole('radio', { name: 'Referred, with consent' }).check()
+    await referral.getByRole('button', { name: 'Record' }).click()
+    await expect(referral).toBeHidden()
+    await panel.getByRole('button', { name: 'Next: How to contact police safely' }).click()
+    await expect(panel).toContainText('press 55')
+    await panel.getByRole('button', { name: 'Next: Outcome of the follow-up' }).click()
+    await page.screenshot({ path: testInfo.outputPath('follow-up-script.png'), fullPage: true })
+    expect(
+      (
+        await new AxeBuilder({ page })
+          .include('section[aria-labelledby="follow-up-title"]')
+          .analyze()
+      ).violations,
+    ).toEqual([])
+    await panel.getByRole('radio', { name: 'Reached and supported' }).check()
+    await panel.getByRole('button', { name: 'Record the follow-up call' }).click()
+    await expect(panel).toBeHidden()
+    // Police closed the log, so with the follow-up made it leaves the queue.
+    await expect(row).toBeHidden()
+
+    const [done] = host.desk.db
+      .prepare<[], { outcome: string; answers: number }>(
+        `SELECT c.outcome, (SELECT count(*) FROM follow_up_answers) AS answers
+         FROM follow_up_calls c`,
+      )
+      .all()
+    expect(done).toEqual({ outcome: 'reached-supported', answers: 3 })
+    const referrals = await h['incidents.get']({ id: incidentId })
+    expect(referrals.ok && referrals.value.script.referrals.map((r) => r.service)).toEqual([
+      'da-service',
+    ])
+  } finally {
+    await host.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
