@@ -6,7 +6,6 @@ import { useState } from 'react'
 import { AppBar, Box, Button, Divider, Toolbar, Typography } from '@mui/material'
 import AddIcon from '@mui/icons-material/Add'
 import BarChartIcon from '@mui/icons-material/BarChart'
-import PhoneCallbackIcon from '@mui/icons-material/PhoneCallback'
 import ExitToAppIcon from '@mui/icons-material/ExitToApp'
 import LockIcon from '@mui/icons-material/Lock'
 import LogoutIcon from '@mui/icons-material/Logout'
@@ -85,7 +84,6 @@ export function TopBar() {
         </Button>
         <Button
           variant={followUpsDue > 0 ? 'contained' : 'outlined'}
-          startIcon={<PhoneCallbackIcon />}
           onClick={() => setFollowUpsOpen(true)}
         >
           Follow-ups due ({followUpsDue})

@@ -1,6 +1,5 @@
-// The queue row's mark for an incident whose follow-up call is due (or overdue) today.
+// The queue row's mark (small, so the row's age still fits beside it) for an incident whose follow-up call is due (or overdue) today.
 import { Box } from '@mui/material'
-import PhoneCallbackIcon from '@mui/icons-material/PhoneCallback'
 import { useDesk } from '../store/useDesk.ts'
 import { londonToday } from './followUpDays.ts'
 
@@ -14,10 +13,8 @@ export function FollowUpDueMark({ incidentId }: { incidentId: number }) {
       component="span"
       sx={{
         order: 4,
-        display: 'inline-flex',
-        alignItems: 'center',
-        gap: 0.5,
-        px: 0.75,
+        px: 0.5,
+        fontSize: '0.8125rem',
         borderRadius: 1,
         fontWeight: 700,
         whiteSpace: 'nowrap',
@@ -25,7 +22,6 @@ export function FollowUpDueMark({ incidentId }: { incidentId: number }) {
         color: 'info.contrastText',
       }}
     >
-      <PhoneCallbackIcon fontSize="small" aria-hidden />
       Follow-up due
     </Box>
   )
