@@ -135,3 +135,27 @@ test('a medium-risk contact schedules a follow-up 42 days on; on the day it is i
     rmSync(dataDir, { recursive: true, force: true })
   }
 })
+
+test('the days until a follow-up is due are set in Settings, within 7 to 120', async ({ page }) => {
+  await signIn(page)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const section = page.getByRole('region', { name: 'Follow-up calls' })
+  const days = section.getByRole('textbox', { name: 'Follow-up due after (days)' })
+  await expect(days).toHaveValue('42')
+  await days.fill('150')
+  await section.getByRole('button', { name: 'Save follow-up days' }).click()
+  await expect(section).toContainText('Whole days between 7 and 120, e.g. 42')
+  await days.fill('28')
+  await section.getByRole('button', { name: 'Save follow-up days' }).click()
+  await expect(
+    page.getByText('Follow-up calls are now due 28 days after the contact.'),
+  ).toBeVisible()
+  await page.reload()
+  await expect(page.getByText('Jo Example')).toBeVisible()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await expect(
+    page
+      .getByRole('region', { name: 'Follow-up calls' })
+      .getByRole('textbox', { name: 'Follow-up due after (days)' }),
+  ).toHaveValue('28')
+})

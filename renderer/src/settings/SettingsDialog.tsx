@@ -24,6 +24,7 @@ import { useDesk } from '../store/useDesk.ts'
 import { EscalationSettings } from './EscalationSettings.tsx'
 import { HandoverSettingsForm } from './HandoverSettingsForm.tsx'
 import { LockSettings } from './LockSettings.tsx'
+import { FollowUpSettings } from '../followUps/FollowUpSettings.tsx'
 import { QuickPhrasesEditor } from './QuickPhrasesEditor.tsx'
 import { RetentionSettings } from './RetentionSettings.tsx'
 
@@ -89,6 +90,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <QuickPhrasesEditor />
           <EscalationSettings />
           <LockSettings />
+          <FollowUpSettings />
           {settings && <HandoverSettingsForm settings={settings} />}
           {settings && <RetentionSettings settings={settings} />}
         </Stack>

@@ -16,6 +16,8 @@ export interface FollowUpSlice {
   answerFollowUp(followUpId: number, questionId: string, value: string): Promise<ApiError | null>
   /** Resolves to the problem when the call was refused, for the form to show. */
   recordFollowUpCall(request: CallRequest<'followUps.recordCall'>): Promise<ApiError | null>
+  /** Resolves to the reason when the number of days was refused, for the form. */
+  saveFollowUpDays(followUpDays: number): Promise<string | null>
 }
 
 export const createFollowUpSlice: DeskSlice<FollowUpSlice> = (set, get) => {
@@ -46,5 +48,12 @@ export const createFollowUpSlice: DeskSlice<FollowUpSlice> = (set, get) => {
         }),
       ),
     recordFollowUpCall: async (request) => after(await call('followUps.recordCall', request)),
+    saveFollowUpDays: async (followUpDays) => {
+      const result = await call('settings.update', { followUpDays })
+      if (!result.ok) return result.error.message
+      set({ settings: result.value })
+      get().tell(`Follow-up calls are now due ${followUpDays} days after the contact.`, 'success')
+      return null
+    },
   }
 }
