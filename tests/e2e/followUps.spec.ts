@@ -159,3 +159,59 @@ test('the days until a follow-up is due are set in Settings, within 7 to 120', a
       .getByRole('textbox', { name: 'Follow-up due after (days)' }),
   ).toHaveValue('28')
 })
+
+test('a follow-up scheduled by hand with a reason, moved to another day and cancelled', async ({
+  host,
+  page,
+}) => {
+  await signIn(page)
+  const added = await host.desk.handlers['incidents.addManual']({
+    record: {
+      incidentRef: REF,
+      receivedAt: new Date().toISOString(),
+      grade: 3,
+      summary: 'Neighbour heard shouting.',
+    },
+  })
+  if (!added.ok) throw new Error(added.error.message)
+  const day = (days: number) =>
+    new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-GB', {
+      timeZone: 'Europe/London',
+    })
+  await page
+    .getByRole('listbox', { name: 'Incident queue' })
+    .getByRole('option', { name: new RegExp(`^${REF}`) })
+    .click()
+  const incident = page.getByRole('region', { name: 'Incident' })
+  await incident.getByRole('button', { name: 'Schedule a follow-up call…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Schedule a follow-up call' })
+  await dialog.getByRole('textbox', { name: 'Due on (dd/mm/yyyy)' }).fill(day(10))
+  await dialog.getByRole('button', { name: 'Save the day' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('Give the reason.')
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('Court date next week.')
+  await dialog.getByRole('button', { name: 'Save the day' }).click()
+  const panel = page.getByRole('region', { name: /^Follow-up call/ })
+  await expect(panel.getByRole('heading', { level: 2 })).toContainText(day(10))
+  await expect(panel).toContainText('Scheduled by hand: Court date next week.')
+
+  await panel.getByRole('button', { name: 'Move to another day…' }).click()
+  const move = page.getByRole('dialog', { name: 'Move the follow-up call' })
+  await move.getByRole('textbox', { name: 'Due on (dd/mm/yyyy)' }).fill(day(14))
+  await move.getByRole('textbox', { name: 'Reason' }).fill('Victim away until then.')
+  await move.getByRole('button', { name: 'Save the day' }).click()
+  await expect(panel.getByRole('heading', { level: 2 })).toContainText(day(14))
+
+  await panel.getByRole('button', { name: 'Cancel the follow-up…' }).click()
+  const cancel = page.getByRole('dialog', { name: 'Cancel the follow-up call' })
+  await cancel.getByRole('textbox', { name: 'Reason' }).fill('Victim asked for no more calls.')
+  await cancel.getByRole('button', { name: 'Cancel the follow-up' }).click()
+  await expect(panel).toBeHidden()
+  await expect(incident.getByRole('button', { name: 'Schedule a follow-up call…' })).toBeVisible()
+  const closures = host.desk.db
+    .prepare('SELECT kind, reason FROM follow_up_closures ORDER BY id')
+    .all()
+  expect(closures).toEqual([
+    { kind: 'rescheduled', reason: 'Victim away until then.' },
+    { kind: 'cancelled', reason: 'Victim asked for no more calls.' },
+  ])
+})

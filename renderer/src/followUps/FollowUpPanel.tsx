@@ -28,6 +28,7 @@ import { ReferralsPanel } from '../script/ReferralsPanel.tsx'
 import { POLICE_STATUS_LABELS, labelFor } from '../incident/fieldLabels.ts'
 import { useDesk } from '../store/useDesk.ts'
 import { londonToday, showDay, typedDay } from './followUpDays.ts'
+import { FollowUpChangeDialog, type FollowUpChange } from './FollowUpChangeDialog.tsx'
 
 function OutcomeForm({ followUp }: { followUp: FollowUp }) {
   const recordCall = useDesk((s) => s.recordFollowUpCall)
@@ -128,7 +129,26 @@ export function FollowUpPanel({ detail }: { detail: IncidentDetail }) {
   const answerFollowUp = useDesk((s) => s.answerFollowUp)
   const nowMs = useDesk((s) => s.nowMs)
   const [stepId, setStepId] = useState<string | null>(null)
-  if (!followUp || !script) return null
+  const [change, setChange] = useState<FollowUpChange | null>(null)
+  const changeDialog = change && (
+    <FollowUpChangeDialog
+      change={change}
+      incidentId={detail.row.id}
+      followUp={followUp}
+      onClose={() => setChange(null)}
+    />
+  )
+  if (!script) return null
+  if (!followUp) {
+    return (
+      <Box>
+        <Button size="small" variant="text" onClick={() => setChange('schedule')}>
+          Schedule a follow-up call…
+        </Button>
+        {changeDialog}
+      </Box>
+    )
+  }
   const step = script.steps.find((s) => s.id === (stepId ?? script.firstStep))!
   const due = followUp.dueOn <= londonToday(nowMs)
   const latestAnswer = (questionId: string) =>
@@ -147,6 +167,15 @@ export function FollowUpPanel({ detail }: { detail: IncidentDetail }) {
         Risk when scheduled: {followUp.riskLevel}. Calls so far: {followUp.calls.length}.
         {followUp.reason && ` Scheduled by hand: ${followUp.reason}`}
       </Typography>
+      <Box sx={{ display: 'flex', gap: 1 }}>
+        <Button size="small" variant="outlined" onClick={() => setChange('reschedule')}>
+          Move to another day…
+        </Button>
+        <Button size="small" variant="outlined" onClick={() => setChange('cancel')}>
+          Cancel the follow-up…
+        </Button>
+      </Box>
+      {changeDialog}
       <Box
         component="nav"
         aria-label="Follow-up steps"

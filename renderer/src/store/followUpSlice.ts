@@ -16,6 +16,9 @@ export interface FollowUpSlice {
   answerFollowUp(followUpId: number, questionId: string, value: string): Promise<ApiError | null>
   /** Resolves to the problem when the call was refused, for the form to show. */
   recordFollowUpCall(request: CallRequest<'followUps.recordCall'>): Promise<ApiError | null>
+  /** Schedules a follow-up by hand, or moves the open one; resolves to the refusal. */
+  scheduleFollowUp(request: CallRequest<'followUps.schedule'>): Promise<ApiError | null>
+  cancelFollowUp(request: CallRequest<'followUps.cancel'>): Promise<ApiError | null>
   /** Resolves to the reason when the number of days was refused, for the form. */
   saveFollowUpDays(followUpDays: number): Promise<string | null>
 }
@@ -48,6 +51,8 @@ export const createFollowUpSlice: DeskSlice<FollowUpSlice> = (set, get) => {
         }),
       ),
     recordFollowUpCall: async (request) => after(await call('followUps.recordCall', request)),
+    scheduleFollowUp: async (request) => after(await call('followUps.schedule', request)),
+    cancelFollowUp: async (request) => after(await call('followUps.cancel', request)),
     saveFollowUpDays: async (followUpDays) => {
       const result = await call('settings.update', { followUpDays })
       if (!result.ok) return result.error.message
