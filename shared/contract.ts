@@ -27,6 +27,13 @@ import { CONTACT_OUTCOMES, REFERRAL_DECISIONS, REFERRAL_SERVICES } from './scrip
 import { ESCALATION_OUTCOMES, ESCALATION_REASONS } from './escalation.ts'
 import type { Escalation, SuggestionDismissal } from './escalation.ts'
 import { EXPORT_FORMATS } from './handover.ts'
+import {
+  CALENDAR_DATE,
+  FOLLOW_UP_OUTCOMES,
+  MAX_FOLLOW_UP_DAYS,
+  MIN_FOLLOW_UP_DAYS,
+} from './followUp.ts'
+import type { FollowUp, FollowUpAnswer, FollowUpCall, FollowUpFigures } from './followUp.ts'
 import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from './retention.ts'
 import type { RetentionPreview, RetentionResult } from './retention.ts'
 import { BACKUP_FILE_NAME, BACKUPS_KEPT_MAX, BACKUPS_KEPT_MIN } from './backup.ts'
@@ -81,6 +88,8 @@ const period = periodRules(z.strictObject({ from: instant, to: instant }))
 const retentionMonths = z.number().int().min(MIN_RETENTION_MONTHS).max(MAX_RETENTION_MONTHS)
 /** The worker's own PIN: digits only, 4 to 8 of them. */
 const pin = z.string().regex(/^\d{4,8}$/, PIN_RULE)
+/** A day in London, yyyy-MM-dd. */
+const calendarDate = z.string().regex(CALENDAR_DATE, 'A day as yyyy-MM-dd.')
 const noteFields = {
   incidentId: id,
   tags: z.array(z.enum(NOTE_TAGS)).max(NOTE_TAGS.length),
@@ -251,6 +260,35 @@ export const callRequests = {
   'retention.preview': z.strictObject({ months: retentionMonths.optional() }),
   /** Removes personal details from the incidents due under the saved period, now. */
   'retention.run': none,
+  /** The follow-up call's script (the data file a service can adapt). */
+  'followUps.script': none,
+  /** Every open follow-up, soonest due first. */
+  'followUps.list': none,
+  /** An incident's follow-ups, open and closed, oldest first. */
+  'followUps.ofIncident': z.strictObject({ incidentId: id }),
+  /**
+   * Schedules a follow-up by hand, or moves the incident's open one to another day (the old one
+   * is closed as rescheduled, with the reason).
+   */
+  'followUps.schedule': z.strictObject({ incidentId: id, dueOn: calendarDate, reason: text(2000) }),
+  'followUps.cancel': z.strictObject({ followUpId: id, reason: text(2000) }),
+  /** One answer to the follow-up script, stored against the follow-up. */
+  'followUps.answer': z.strictObject({
+    followUpId: id,
+    scriptVersion: text(40),
+    questionId: text(80),
+    value: z.string().trim().max(2000),
+  }),
+  /**
+   * One call to the follow-up and how it went; not reached and not safe need the day to try
+   * again and leave it open, every other outcome completes it.
+   */
+  'followUps.recordCall': z.strictObject({
+    followUpId: id,
+    outcome: z.enum(FOLLOW_UP_OUTCOMES),
+    tryAgainOn: calendarDate.nullable(),
+    note: z.string().trim().max(2000).nullable(),
+  }),
   'feed.health': none,
   'feed.quarantined': none,
   'settings.get': none,
@@ -275,6 +313,7 @@ export const callRequests = {
     exportDir: z.string().trim().min(1).max(1000).optional(),
     /** Saving a new period purges at once what it makes due. */
     retentionMonths: retentionMonths.optional(),
+    followUpDays: z.number().int().min(MIN_FOLLOW_UP_DAYS).max(MAX_FOLLOW_UP_DAYS).optional(),
     backupsKept: z.number().int().min(BACKUPS_KEPT_MIN).max(BACKUPS_KEPT_MAX).optional(),
   }),
   /** Whether the database opened, or was found damaged at start-up (answered in any state). */
@@ -324,11 +363,19 @@ export interface CallResults {
   'shift.list': Shift[]
   'handover.preview': HandoverRecord
   'shift.handOver': ExportResult
-  'figures.get': FiguresPeriod
+  /** The follow-up calls' figures beside the shifts' (counted by electron/core/followUps). */
+  'figures.get': FiguresPeriod & { followUps: FollowUpFigures }
   'figures.export': ExportResult
   'handover.ccLogUpdate': { text: string }
   'retention.preview': RetentionPreview
   'retention.run': RetentionResult
+  'followUps.script': ContactScript
+  'followUps.list': FollowUp[]
+  'followUps.ofIncident': FollowUp[]
+  'followUps.schedule': FollowUp
+  'followUps.cancel': FollowUp
+  'followUps.answer': FollowUpAnswer
+  'followUps.recordCall': FollowUpCall
   'feed.health': FeedHealth
   'feed.quarantined': QuarantinedFile[]
   'settings.get': Settings

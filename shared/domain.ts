@@ -343,6 +343,8 @@ export interface Settings {
   retentionMonths: number
   /** How many backups the backups folder keeps (the newest). */
   backupsKept: number
+  /** Days after a medium-risk contact that its follow-up call is due. */
+  followUpDays: number
 }
 
 /** The audit log's hash chain as checked at start-up (and by `da-desk audit verify`). */

@@ -9,6 +9,7 @@ import type { FileReport } from '#shared/domain.ts'
 import type { Escalation } from '#shared/escalation.ts'
 import { suggestEscalation } from '#shared/escalationRules.ts'
 import type { ScriptRecord } from '#shared/script.ts'
+import type { FollowUp } from '#shared/followUp.ts'
 import { formatDateTime, parseLondonDateTime, toIsoUtc } from '#shared/time.ts'
 import { EXPORT_FORMATS, FIGURE_LABELS } from '#shared/handover.ts'
 import type { ExportFormat } from '#shared/handover.ts'
@@ -37,6 +38,7 @@ import { ingestFile } from '#core/feed/ingestFile.ts'
 import { APP_VERSION, databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '#core/paths.ts'
 import { loadScript } from '#core/script/loadScript.ts'
 import { scriptRecord } from '#core/script/scriptRecord.ts'
+import { followUpQueries } from '#core/db/followUpQueries.ts'
 import { verifyAuditChain } from '#core/audit/verifyAuditChain.ts'
 import { explicitKey, KEY_ENV, KEY_FILE_ENV } from '#core/databaseKey.ts'
 import { previewRetention, retentionMonths, runRetention } from '#core/retention/retention.ts'
@@ -246,6 +248,8 @@ const repeatsExport = ({ matches, ...counts }: RepeatRecord) => ({
     dismissals: dismissals.map(({ incidentId, earlierId, ...d }) => d),
   })),
 })
+/** A follow-up inside its incident's record, without the incident repeated. */
+const followUpExport = ({ incidentId, incidentRef, ...rest }: FollowUp) => rest
 
 function incidentsCommand(args: string[], io: CliIo): number {
   const { values, positionals } = options(args)
@@ -262,6 +266,7 @@ function incidentsCommand(args: string[], io: CliIo): number {
       const escalations = escalationQueries(db)
       const repeats = repeatQueries(db)
       const claresLaw = claresLawQueries(db)
+      const followUps = followUpQueries(db)
       const { gradeTargets } = escalationSettings(deskQueries(db))
       const now = io.now()
       const records = details.map(({ row, fields, history }) => {
@@ -284,6 +289,7 @@ function incidentsCommand(args: string[], io: CliIo): number {
           script: scriptExport(scripted),
           escalations: escalation.escalations.map(escalationExport),
           suggestionDismissals: escalation.dismissals.map(({ incidentId, ...d }) => d),
+          followUps: followUps.ofIncident(row.id).map(followUpExport),
           escalationAdvice: suggestEscalation(
             facts,
             now,

@@ -79,6 +79,8 @@ import { repeatHandlers } from './repeats/handlers.ts'
 import { repeatRecord } from './repeats/repeatRecord.ts'
 import { claresLawQueries } from './db/claresLawQueries.ts'
 import { claresLawHandlers } from './claresLaw/handlers.ts'
+import { followUpHandlers } from './followUps/handlers.ts'
+import { followUpSettings } from './followUps/schedule.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -206,6 +208,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
       retentionMonths: retentionMonths(desk),
       ...lockSettings(desk),
       backupsKept: (desk.setting('backupsKept') as number | undefined) ?? BACKUPS_KEPT_DEFAULT,
+      ...followUpSettings(desk),
     }
   }
 
@@ -403,6 +406,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
     backUp: (reason) => backUpAfter({ ...backupOptions(context, options.key), reason }),
   }
   const retentionPolicy = retentionHandlers(context)
+  const followUps = followUpHandlers(context)
 
   const handlers: Omit<Handlers, BackupCall> = {
     'session.current': () => ok(session && { ...session, locked: lock.isLocked() }),
@@ -759,6 +763,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
             sessionId: worker.id,
           })
           audit('contact.outcome', incidentId, { outcomeId: added.id, outcome })
+          followUps.afterContactOutcome(incidentId, worker)
           return added
         })()
         pushRecordAdded(incidentId)
@@ -770,6 +775,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
     'audit.status': () => signedIn(() => ok(auditStatus)),
     ...handoverHandlers(context),
     ...retentionPolicy.handlers,
+    ...followUps.handlers,
     'feed.health': () => ok(health()),
     // A report's reasons can quote the values refused, such as a phone number.
     'feed.quarantined': () =>
@@ -826,6 +832,8 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
         'escalationReminderSound',
         // How soon the screen locks is a security setting.
         'lockAfterMinutes',
+        // When follow-up calls fall due.
+        'followUpDays',
       ] as const) {
         const value = update[key]
         if (value === undefined || JSON.stringify(value) === JSON.stringify(current[key])) continue

@@ -31,6 +31,12 @@ export const DEFAULT_SCRIPT_FILE = resolve(
   '../../resources/scripts/safe-contact.v1.json',
 )
 
+/** The follow-up call's script, beside the safe-contact one and in the same format. */
+export const FOLLOW_UP_SCRIPT_FILE = resolve(
+  import.meta.dirname,
+  '../../resources/scripts/follow-up.v1.json',
+)
+
 /** The font the handover PDF embeds, so names with any accent print (resources/fonts). */
 export const PDF_FONT_FILE = resolve(import.meta.dirname, '../../resources/fonts/DejaVuSans.ttf')
 

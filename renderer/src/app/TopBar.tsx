@@ -16,6 +16,8 @@ import { FeedHealthStatus } from '../feed/FeedHealthStatus.tsx'
 import { FeedProblemBanner } from '../feed/FeedProblemBanner.tsx'
 import { feedState } from '../feed/feedWords.ts'
 import { FiguresDialog } from '../figures/FiguresDialog.tsx'
+import { FollowUpsDialog } from '../followUps/FollowUpsDialog.tsx'
+import { londonToday } from '../followUps/followUpDays.ts'
 import { HandOverDialog } from '../handover/HandOverDialog.tsx'
 import { ShiftStatus } from '../handover/ShiftStatus.tsx'
 import { ManualEntryDialog } from '../manual/ManualEntryDialog.tsx'
@@ -33,6 +35,10 @@ export function TopBar() {
   const [adding, setAdding] = useState(false)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [figuresOpen, setFiguresOpen] = useState(false)
+  const [followUpsOpen, setFollowUpsOpen] = useState(false)
+  const followUpsDue = useDesk(
+    (s) => s.followUps.filter((f) => f.dueOn <= londonToday(s.nowMs)).length,
+  )
   const [handingOver, setHandingOver] = useState(false)
 
   return (
@@ -77,6 +83,12 @@ export function TopBar() {
           Figures
         </Button>
         <Button
+          variant={followUpsDue > 0 ? 'contained' : 'outlined'}
+          onClick={() => setFollowUpsOpen(true)}
+        >
+          Follow-ups due ({followUpsDue})
+        </Button>
+        <Button
           variant="outlined"
           startIcon={<SettingsIcon />}
           onClick={() => setSettingsOpen(true)}
@@ -114,6 +126,7 @@ export function TopBar() {
       {adding && <ManualEntryDialog onClose={() => setAdding(false)} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       {figuresOpen && <FiguresDialog onClose={() => setFiguresOpen(false)} />}
+      {followUpsOpen && <FollowUpsDialog onClose={() => setFollowUpsOpen(false)} />}
       {handingOver && <HandOverDialog onClose={() => setHandingOver(false)} />}
     </AppBar>
   )

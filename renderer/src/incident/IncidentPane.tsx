@@ -6,6 +6,7 @@ import { EscalationPanel } from '../escalation/EscalationPanel.tsx'
 import { PreviousIncidents } from '../repeats/PreviousIncidents.tsx'
 import { ClaresLawPanel } from '../claresLaw/ClaresLawPanel.tsx'
 import { RepeatHeadline } from '../repeats/RepeatHeadline.tsx'
+import { FollowUpPanel } from '../followUps/FollowUpPanel.tsx'
 import { IncidentFacts } from './IncidentFacts.tsx'
 import { IncidentHeader } from './IncidentHeader.tsx'
 import { IncidentHistory } from './IncidentHistory.tsx'
@@ -38,6 +39,7 @@ export function IncidentPane() {
         {detail.row.purgedAt && <PurgedNotice purgedAt={detail.row.purgedAt} />}
         <RepeatHeadline detail={detail} />
         <EscalationPanel detail={detail} />
+        <FollowUpPanel detail={detail} />
         <ContactSection detail={detail} />
         <Divider />
         <PreviousIncidents detail={detail} />

@@ -23,6 +23,7 @@ import { HandoverMarks, hasHandoverMarks } from './HandoverMarks.tsx'
 import { ProgressMark } from './ProgressMark.tsx'
 import { RegradeMark } from './RegradeMark.tsx'
 import { PERSONAL } from '../privacy/personal.ts'
+import { FollowUpDueMark } from '../followUps/FollowUpDueMark.tsx'
 
 const ROW_HEIGHT = 92
 /** A row with calls or a call-back has a line for them; one with handover marks, a line for
@@ -143,6 +144,7 @@ export const IncidentOption = memo(function IncidentOption({
             <RegradeMark regrade={row.lastRegrade} />
           </Box>
         )}
+        <FollowUpDueMark incidentId={row.id} />
         {flash && (
           <Box
             component="span"

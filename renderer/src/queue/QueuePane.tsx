@@ -16,6 +16,7 @@ import PendingActionsIcon from '@mui/icons-material/PendingActions'
 import SearchIcon from '@mui/icons-material/Search'
 import { GRADES, type Grade } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
+import { londonToday } from '../followUps/followUpDays.ts'
 import {
   countByFilter,
   dueCallBackKey,
@@ -63,9 +64,20 @@ export function QueuePane() {
   // Typing stays instant with 10,000 incidents: filtering follows a moment behind.
   const search = useDeferredValue(searchText)
   const allRows = useMemo(() => [...rowsById.values()], [rowsById])
+  const followUpDueKey = useDesk((s) => {
+    const today = londonToday(s.nowMs)
+    return s.followUps
+      .filter((f) => f.dueOn <= today)
+      .map((f) => f.incidentId)
+      .join(',')
+  })
+  const followUpDue = useMemo(
+    () => new Set(followUpDueKey ? followUpDueKey.split(',').map(Number) : []),
+    [followUpDueKey],
+  )
   const searched = useMemo(
-    () => searchRows(allRows, search, gradeFilter, false),
-    [allRows, search, gradeFilter],
+    () => searchRows(allRows, search, gradeFilter, false, followUpDue),
+    [allRows, search, gradeFilter, followUpDue],
   )
   const withActions = useMemo(
     () => searched.filter((row) => row.outstandingActions > 0),

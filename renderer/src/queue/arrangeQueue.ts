@@ -67,13 +67,14 @@ function searchTextOf(row: QueueRow): SearchText {
 
 /** Rows matching the search, grade and outstanding-actions filters. Closed incidents only when
  * searching, while an escalation on them is open (police closing the log does not end the
- * escalation), or while an action on one is outstanding: those stay in sight, shift after shift,
- * until the action is marked done. */
+ * escalation), while an action on one is outstanding, or while its follow-up call is due: those
+ * stay in sight, shift after shift, until the action is marked done or the call made. */
 export function searchRows(
   rows: readonly QueueRow[],
   search: string,
   grade: Grade | 'all',
   actionsOnly: boolean,
+  followUpDue: ReadonlySet<number> = new Set(),
 ): QueueRow[] {
   const words = search.trim().toLowerCase()
   const compact = words.replace(/\s/g, '')
@@ -81,7 +82,12 @@ export function searchRows(
     if (grade !== 'all' && row.grade !== grade) return false
     if (actionsOnly && row.outstandingActions === 0) return false
     if (!words) {
-      return row.status !== 'closed' || row.openEscalation !== null || row.outstandingActions > 0
+      return (
+        row.status !== 'closed' ||
+        row.openEscalation !== null ||
+        row.outstandingActions > 0 ||
+        followUpDue.has(row.id)
+      )
     }
     const text = searchTextOf(row)
     return text.words.includes(words) || text.compact.includes(compact)

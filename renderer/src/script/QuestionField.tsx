@@ -32,22 +32,36 @@ type SaveState =
 interface Props {
   incidentId: number
   question: ScriptQuestion
-  answer: ScriptAnswer | undefined
+  answer: Pick<ScriptAnswer, 'id' | 'value'> | undefined
   /** Its number among the step's questions (DASH questions are numbered). */
   number?: number
   /** Called once an answer is saved (a branch may take the worker elsewhere). */
   onSaved?: (value: string) => void
+  /** Saves the answer elsewhere than the safe-contact script (the follow-up call's script). */
+  saveAnswer?: (questionId: string, value: string) => Promise<ApiError | null>
+  /** Keeps the ids unique when two scripts share question ids on one page. */
+  idPrefix?: string
 }
 
-export function QuestionField({ incidentId, question, answer, number, onSaved }: Props) {
+export function QuestionField({
+  incidentId,
+  question,
+  answer,
+  number,
+  onSaved,
+  saveAnswer,
+  idPrefix = 'question',
+}: Props) {
   const answerQuestion = useDesk((s) => s.answerQuestion)
   const [save, setSave] = useState<SaveState>({ state: 'idle' })
-  const labelId = `question-${question.id}`
-  const hintId = `question-${question.id}-hint`
+  const labelId = `${idPrefix}-${question.id}`
+  const hintId = `${idPrefix}-${question.id}-hint`
 
   async function give(value: string) {
     setSave({ state: 'saving' })
-    const error: ApiError | null = await answerQuestion(incidentId, question.id, value)
+    const error: ApiError | null = saveAnswer
+      ? await saveAnswer(question.id, value)
+      : await answerQuestion(incidentId, question.id, value)
     setSave(error ? { state: 'failed', message: error.message } : { state: 'saved' })
     if (!error) onSaved?.(value)
   }

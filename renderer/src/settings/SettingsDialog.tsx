@@ -25,6 +25,7 @@ import { BackupSettings } from './BackupSettings.tsx'
 import { EscalationSettings } from './EscalationSettings.tsx'
 import { HandoverSettingsForm } from './HandoverSettingsForm.tsx'
 import { LockSettings } from './LockSettings.tsx'
+import { FollowUpSettings } from '../followUps/FollowUpSettings.tsx'
 import { QuickPhrasesEditor } from './QuickPhrasesEditor.tsx'
 import { RetentionSettings } from './RetentionSettings.tsx'
 
@@ -90,6 +91,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <QuickPhrasesEditor />
           <EscalationSettings />
           <LockSettings />
+          <FollowUpSettings />
           {settings && <HandoverSettingsForm settings={settings} />}
           {settings && <RetentionSettings settings={settings} />}
           <BackupSettings />

@@ -6,6 +6,7 @@ import type { ContactSlice } from './contactSlice.ts'
 import type { EscalationSlice } from './escalationSlice.ts'
 import type { FeedSlice } from './feedSlice.ts'
 import type { FiguresSlice } from './figuresSlice.ts'
+import type { FollowUpSlice } from './followUpSlice.ts'
 import type { NotesSlice } from './notesSlice.ts'
 import type { QueueSlice } from './queueSlice.ts'
 import type { RetentionSlice } from './retentionSlice.ts'
@@ -30,6 +31,7 @@ export type DeskState = SessionSlice &
   SettingsSlice &
   ShiftSlice &
   FiguresSlice &
+  FollowUpSlice &
   RetentionSlice &
   BackupSlice &
   UiSlice

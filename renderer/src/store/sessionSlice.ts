@@ -39,6 +39,7 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
       get().loadScript(),
       loadAuditStatus(),
       get().loadShift(),
+      get().loadFollowUps(),
     ])
   }
 

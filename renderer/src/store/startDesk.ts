@@ -12,6 +12,8 @@ export function startDesk(): void {
   on('incident.recordAdded', ({ incidentId }) => {
     const state = useDesk.getState()
     if (state.session && state.selectedId === incidentId) state.reloadSelectedSoon()
+    // A contact outcome may have scheduled a follow-up.
+    if (state.session) void state.loadFollowUps()
   })
   on('feed.health', (health) => {
     if (useDesk.getState().session) useDesk.getState().setHealth(health)

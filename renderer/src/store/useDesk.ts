@@ -7,6 +7,7 @@ import { createContactSlice } from './contactSlice.ts'
 import { createEscalationSlice } from './escalationSlice.ts'
 import { createFeedSlice } from './feedSlice.ts'
 import { createFiguresSlice } from './figuresSlice.ts'
+import { createFollowUpSlice } from './followUpSlice.ts'
 import { createNotesSlice } from './notesSlice.ts'
 import { createQueueSlice } from './queueSlice.ts'
 import { createRetentionSlice } from './retentionSlice.ts'
@@ -32,6 +33,7 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createSettingsSlice(...args),
   ...createShiftSlice(...args),
   ...createFiguresSlice(...args),
+  ...createFollowUpSlice(...args),
   ...createRetentionSlice(...args),
   ...createBackupSlice(...args),
   ...createUiSlice(...args),

@@ -66,6 +66,11 @@ interface Seeded {
   earlierIncident: number
   /** A Clare's Law application on `incident`, under review. */
   application: number
+  /** An open follow-up on `incident`, and one on `otherIncident` a well-formed cancel closes. */
+  followUp: number
+  followUpToCancel: number
+  /** A follow-up completed by a call, which takes no more calls. */
+  followUpCompleted: number
   script: ContactScript
   /** A backup in the backups folder, which a well-formed restore restores. */
   backup: string
@@ -179,11 +184,29 @@ async function seededDesk(): Promise<Seeded> {
     idvaPresent: null,
     note: null,
   })
+  const scheduleFollowUp = async (incidentId: number) =>
+    (
+      await must(desk, 'followUps.schedule', {
+        incidentId,
+        dueOn: '2027-01-02',
+        reason: 'Medium risk; asked for a call in the new year.',
+      })
+    ).id
+  const followUpCompleted = await scheduleFollowUp(calmIncident)
+  await must(desk, 'followUps.recordCall', {
+    followUpId: followUpCompleted,
+    outcome: 'wrong-number',
+    tryAgainOn: null,
+    note: null,
+  })
+  const followUp = await scheduleFollowUp(incident)
+  const followUpToCancel = await scheduleFollowUp(otherIncident)
   const backup = (await must(desk, 'backups.make', {})).file
   const highest = Math.max(
     calmIncident,
     earlierIncident,
     application,
+    followUpToCancel,
     seeded.actionDone,
     seeded.otherNote,
   )
@@ -196,6 +219,9 @@ async function seededDesk(): Promise<Seeded> {
     backup,
     earlierIncident,
     application,
+    followUp,
+    followUpToCancel,
+    followUpCompleted,
     missing: (rng) =>
       rng.chance(0.5)
         ? highest + 1 + rng.below(1000)
@@ -849,6 +875,113 @@ const CALLS: { [N in CallName]: CallFuzz<N> } = {
   },
   'retention.preview': { wellFormed: () => ({ months: 12 }), wrong: [] },
   'retention.run': { wellFormed: () => ({}), wrong: [] },
+  'followUps.script': { signedOut: true, wellFormed: () => ({}), wrong: [] },
+  'followUps.list': { wellFormed: () => ({}), wrong: [] },
+  'followUps.ofIncident': {
+    wellFormed: (s) => ({ incidentId: s.incident }),
+    wrong: [(r, s) => [{ incidentId: s.missing(r) }, 'not-found']],
+  },
+  'followUps.schedule': {
+    wellFormed: (s) => ({ incidentId: s.calmIncident, dueOn: '2027-01-04', reason: 'By hand.' }),
+    wrong: [
+      (r, s) => [
+        { incidentId: s.missing(r), dueOn: '2027-01-04', reason: aLine(r, 2000) },
+        'not-found',
+      ],
+      // Yesterday in London, a day not on the calendar, or more than a year ahead.
+      (r, s) => [
+        {
+          incidentId: anIncident(r, s),
+          dueOn: r.pick(['2026-11-20', '2026-02-30', '2027-11-23', '1970-01-01']),
+          reason: aLine(r, 2000),
+        },
+        'bad-request',
+      ],
+    ],
+  },
+  'followUps.cancel': {
+    wellFormed: (s) => ({ followUpId: s.followUpToCancel, reason: 'Victim moved away.' }),
+    wrong: [
+      (r, s) => [{ followUpId: s.missing(r), reason: aLine(r, 2000) }, 'not-found'],
+      (r, s) => [{ followUpId: s.followUpCompleted, reason: aLine(r, 2000) }, 'bad-request'],
+    ],
+  },
+  'followUps.answer': {
+    wellFormed: (s) => ({
+      followUpId: s.followUp,
+      scriptVersion: '1',
+      questionId: 'safety-can-talk',
+      value: 'yes',
+    }),
+    wrong: [
+      (r, s) => [
+        { followUpId: s.missing(r), scriptVersion: '1', questionId: 'update-given', value: 'yes' },
+        'not-found',
+      ],
+      (r, s) => [
+        {
+          followUpId: s.followUp,
+          scriptVersion: r.pick(['1', '2']),
+          questionId: r.pick(['update-given', 'dash-injury', 'nope', 'plan-notes']),
+          value: r.pick(['maybe', 'x'.repeat(2000)]),
+        },
+        'bad-request',
+      ],
+      (r, s) => [
+        {
+          followUpId: s.followUpCompleted,
+          scriptVersion: '1',
+          questionId: 'update-given',
+          value: 'yes',
+        },
+        'bad-request',
+      ],
+    ],
+  },
+  'followUps.recordCall': {
+    wellFormed: (s) => ({
+      followUpId: s.followUp,
+      outcome: 'reached-supported',
+      tryAgainOn: null,
+      note: 'Doing better; wants the IDVA.',
+    }),
+    wrong: [
+      (r, s) => [
+        { followUpId: s.missing(r), outcome: 'wrong-number', tryAgainOn: null, note: null },
+        'not-found',
+      ],
+      // A try-again outcome without its day, a day on a closing one, or a day in the past.
+      (r, s) => [
+        r.pick([
+          {
+            followUpId: s.followUp,
+            outcome: r.pick(['not-reached', 'not-safe'] as const),
+            tryAgainOn: null,
+            note: null,
+          },
+          {
+            followUpId: s.followUp,
+            outcome: r.pick(['reached-supported', 'reached-declined', 'wrong-number'] as const),
+            tryAgainOn: '2026-12-01',
+            note: null,
+          },
+          {
+            followUpId: s.followUp,
+            outcome: 'not-reached' as const,
+            tryAgainOn: r.pick(['2026-11-20', '2027-02-29', '2026-04-31']),
+            note: null,
+          },
+          {
+            followUpId: s.followUpCompleted,
+            outcome: 'wrong-number' as const,
+            tryAgainOn: null,
+            note: null,
+          },
+        ]),
+        'bad-request',
+      ],
+    ],
+  },
   'feed.health': { signedOut: true, wellFormed: () => ({}), wrong: [] },
   'feed.quarantined': { wellFormed: () => ({}), wrong: [] },
   'settings.get': { signedOut: true, wellFormed: () => ({}), wrong: [] },
