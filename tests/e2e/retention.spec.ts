@@ -10,7 +10,7 @@ import { launchChromiumHost } from '../../electron/chromiumHost/host.ts'
 import { openDesk } from '../../electron/core/desk.ts'
 import { chromiumHostKey } from '../../electron/core/databaseKey.ts'
 import { dispatch } from '../../electron/core/api/dispatch.ts'
-import { expect, signIn, test } from './fixtures.ts'
+import { expect, PIN, signIn, test } from './fixtures.ts'
 
 /** Two incidents worked in 2026: one in January, one in April. */
 async function seed(dataDir: string) {
@@ -21,7 +21,7 @@ async function seed(dataDir: string) {
     if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`)
     return result.value as { id: number }
   }
-  await call('session.signIn', { workerName: 'Jo Example', organisation: 'Harbour' })
+  await call('session.signIn', { workerName: 'Jo Example', organisation: 'Harbour', pin: PIN })
   for (const [ref, at, name] of [
     ['CL-OLD-JAN', '2026-01-10T14:50:00.000Z', 'Riley Januarycase'],
     ['CL-OLD-APR', '2026-04-10T14:50:00.000Z', 'Sam Aprilcase'],
