@@ -10,6 +10,7 @@ import { dispatch } from '../../electron/core/api/dispatch.ts'
 import { DATABASE_FILE } from '../../electron/core/paths.ts'
 import { CHROMIUM_HOST_KEY_FILE } from '../../electron/core/databaseKey.ts'
 import { dropFeedFile } from '../../electron/demo/syntheticIncidents.ts'
+import { formatDateTime, toIsoUtc } from '../../shared/time.ts'
 import { expect, signIn, test } from './fixtures.ts'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/feed')
@@ -21,6 +22,13 @@ async function openSampleIncident(host: ChromiumHost, page: Page) {
   dropFeedFile(host.inbox, 'one.json', sample('2026-11-21T150412Z-CL-0457.json'))
   await queueRow(page).click()
   await expect(page.getByRole('region', { name: 'Incident' })).toContainText('Alex Sample')
+}
+
+/** A typed call-back time ("dd/MM/yyyy HH:mm") as the desk shows it: HH:mm when it is today,
+ * the whole date and time when it is not (a call-back set just before midnight). */
+function shownAt(typed: string): { at: string; today: boolean } {
+  const today = typed.slice(0, 10) === formatDateTime(toIsoUtc(Date.now())).slice(0, 10)
+  return { at: today ? typed.slice(11) : typed, today }
 }
 
 const queueRow = (page: Page, ref = REF) =>
@@ -69,16 +77,19 @@ test('a worker logs a missed call, an unsafe-to-talk call with a call-back and a
   const unsafe = await startCall(page, 'Unsafe to talk')
   await unsafe.getByRole('button', { name: 'In 15 min' }).click()
   const callBack = await unsafe.getByRole('textbox', { name: 'Call back at' }).inputValue()
-  await expect(unsafe.getByText(/today \(in 15 min\)/)).toBeVisible()
+  const shown = shownAt(callBack)
+  await expect(
+    unsafe.getByText(`${shown.at}${shown.today ? ' today' : ''} (in 15 min)`),
+  ).toBeVisible()
   await unsafe
     .getByRole('textbox', { name: 'Note (optional)' })
     .fill('Suspect came home. Safe after 17:00.')
   await page.screenshot({ path: testInfo.outputPath('call-dialog.png') })
   await unsafe.getByRole('button', { name: 'Log call' }).click()
   await expect(unsafe).toBeHidden()
-  await expect(queueRow(page)).toContainText(`Call back ${callBack.slice(11)}`)
+  await expect(queueRow(page)).toContainText(`Call back ${shown.at}`)
   await expect(queueRow(page)).toContainText('2 attempts · last')
-  await expect(incident).toContainText(`Call back ${callBack.slice(11)}`)
+  await expect(incident).toContainText(`Call back ${shown.at}`)
 
   await logCall(page, 'Spoke to victim')
   await expect(incident.getByRole('button', { name: 'Contacted', pressed: true })).toBeVisible()
@@ -86,7 +97,7 @@ test('a worker logs a missed call, an unsafe-to-talk call with a call-back and a
   await expect(queueRow(page)).toContainText('Contacted')
   const calls = incident.getByRole('list', { name: 'Calls made' }).getByRole('listitem')
   await expect(calls).toHaveCount(3)
-  await expect(calls.nth(1)).toContainText(`Call back: ${callBack.slice(11)}`)
+  await expect(calls.nth(1)).toContainText(`Call back: ${shown.at}`)
   await expect(calls.nth(1)).toContainText(/by Jo Example \(Harbour Support Services\)/i)
   // The calls are in the notes pane's timeline too.
   await expect(notesPane(page).getByText('Call: Spoke to victim')).toBeVisible()
