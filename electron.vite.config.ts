@@ -14,6 +14,8 @@ export default defineConfig({
           parseWorker: resolve('electron/core/feed/parseWorker.ts'),
           // The same for backups (core/backup/makeBackup.ts).
           backupWorker: resolve('electron/core/backup/backupWorker.ts'),
+          // And for handover PDFs (core/handover/pdfRenderer.ts).
+          pdfWorker: resolve('electron/core/handover/pdfWorker.ts'),
         },
       },
     },

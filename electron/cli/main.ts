@@ -16,6 +16,7 @@ import type { ExportFormat } from '#shared/handover.ts'
 import { handoverQueries } from '#core/db/handoverQueries.ts'
 import { ExportWriteError } from '#core/handover/atomicWrite.ts'
 import { exportFiles } from '#core/handover/exportFiles.ts'
+import { pdfRenderer } from '#core/handover/pdfRenderer.ts'
 import { figuresPeriod, riskRule } from '#core/handover/figures.ts'
 import { exportAuditDetail, exportBaseName, recordExport } from '#core/handover/handlers.ts'
 import { handoverRecord } from '#core/handover/handoverRecord.ts'
@@ -506,8 +507,16 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
       })
     }
     let written
+    // One PDF and exit: no warm-up.
+    const pdf = pdfRenderer({ warmUpAfterMs: null })
     try {
-      written = await exportFiles(record, formats as ExportFormat[], folder, exportBaseName(record))
+      written = await exportFiles(
+        record,
+        formats as ExportFormat[],
+        folder,
+        exportBaseName(record),
+        pdf,
+      )
     } catch (error) {
       if (error instanceof ExportWriteError) {
         throw new Error(`Nothing was exported: ${error.message} No file was left behind.`, {
@@ -515,6 +524,8 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
         })
       }
       throw error
+    } finally {
+      await pdf.close()
     }
     db.transaction(() => {
       const exportId = recordExport(queries, written, folder, null, null)

@@ -63,6 +63,7 @@ import { handoverHandlers } from './handover/handlers.ts'
 import { handoverSettings } from './handover/settings.ts'
 import { joinShiftAtSignIn } from './handover/shifts.ts'
 import { exportDirProblem } from './handover/settings.ts'
+import { PDF_WARM_UP_DELAY_MS, pdfRenderer } from './handover/pdfRenderer.ts'
 import { retentionHandlers } from './retention/handlers.ts'
 import { retentionMonths } from './retention/retention.ts'
 import { hashPin } from './session/pin.ts'
@@ -390,12 +391,14 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
     viewsLogged.clear()
   }
 
+  const pdf = pdfRenderer({ warmUpAfterMs: PDF_WARM_UP_DELAY_MS })
   const context: DeskContext = {
     db,
     now,
     incidents,
     dataDir,
     script,
+    pdf,
     settings,
     worker: () => session,
     signOut,
@@ -884,6 +887,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
     },
     async close() {
       stopRetention()
+      await pdf.close()
       await inbox?.close()
       if (session) {
         audit('session.signOut', null, { reason: 'DA Desk closed' })

@@ -7,6 +7,7 @@ import type { QueueRow, Session, Settings } from '#shared/domain.ts'
 import type { ContactScript } from '#shared/script.ts'
 import type { Db } from './db/openDatabase.ts'
 import type { IncidentQueries } from './db/incidentQueries.ts'
+import type { PdfRenderer } from './handover/pdfRenderer.ts'
 
 export interface DeskContext {
   readonly db: Db
@@ -38,6 +39,8 @@ export interface DeskContext {
     add: () => T,
     detail?: Record<string, unknown>,
   ): T
+  /** Lays out handover PDFs on their own thread. */
+  readonly pdf: PdfRenderer
   /** Backs the database up; a failure is audited and comes back in words, never thrown. */
   backUp(reason: BackupReason): Promise<HandoverBackup>
 }

@@ -3,7 +3,7 @@
 // formats; and a year's figures (50,000 incidents over 1,095 shifts, generated straight into the
 // tables the app writes, since working them through the calls would take an hour) through
 // figures.get with its weekly series.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -15,6 +15,8 @@ import { incidentQueries } from '../../electron/core/db/incidentQueries.ts'
 import { validateRecord } from '../../electron/core/feed/validateRecord.ts'
 import { syntheticIncidents } from '../../electron/demo/syntheticIncidents.ts'
 import type { CallName, CallResults } from '../../shared/contract.ts'
+import type { HandoverRecord } from '../../shared/handover.ts'
+import { pdfRenderer } from '../../electron/core/handover/pdfRenderer.ts'
 import { toIsoUtc } from '../../shared/time.ts'
 import { loadScript } from '../../electron/core/script/loadScript.ts'
 import { DEFAULT_SCRIPT_FILE } from '../../electron/core/paths.ts'
@@ -28,6 +30,9 @@ export interface HandoverBench {
   handOverCpuMs: number
   /** The longest the thread could not answer another call meanwhile. */
   handOverLongestStallMs: number
+  /** The same shift's PDF alone, on a thread that has never laid one out (the CLI's case, or a
+   * hand over in the first seconds after the desk opens, before its PDF thread is warm). */
+  coldPdfMs: number
   pdfPages: number
   bytes: number
   yearIncidents: number
@@ -161,11 +166,20 @@ async function busyShift(count: number) {
     } catch {
       // pdfinfo (poppler-utils) is not installed: the page count is left out.
     }
+    const record = JSON.parse(
+      readFileSync(result.files.find((f) => f.format === 'json')!.path, 'utf8'),
+    ) as HandoverRecord
+    const cold = pdfRenderer({ warmUpAfterMs: null })
+    const coldBegan = performance.now()
+    await cold.render(record)
+    const coldPdfMs = performance.now() - coldBegan
+    await cold.close()
     rmSync(folder, { recursive: true, force: true })
     return {
       handOverMs,
       handOverCpuMs,
       handOverLongestStallMs,
+      coldPdfMs,
       pdfPages,
       bytes: result.files.reduce((n, f) => n + f.bytes, 0),
     }

@@ -12,8 +12,8 @@ import type {
 import { EXPORT_FORMATS } from '#shared/handover.ts'
 import type { ExportFileSystem } from './atomicWrite.ts'
 import { freeBaseName, writeFilesAtomically } from './atomicWrite.ts'
+import type { PdfRenderer } from './pdfRenderer.ts'
 import { renderCsv } from './renderCsv.ts'
-import { renderPdf } from './renderPdf.ts'
 
 export const MANIFEST_SUFFIX = '.manifest.json'
 
@@ -23,10 +23,14 @@ export const renderJson = (record: HandoverRecord) =>
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
-async function render(record: HandoverRecord, format: ExportFormat): Promise<Buffer> {
+async function render(
+  record: HandoverRecord,
+  format: ExportFormat,
+  pdf: PdfRenderer,
+): Promise<Buffer> {
   switch (format) {
     case 'pdf':
-      return renderPdf(record)
+      return pdf.render(record)
     case 'csv':
       return renderCsv(record)
     case 'json':
@@ -44,6 +48,7 @@ export async function exportFiles(
   formats: readonly ExportFormat[],
   folder: string,
   baseName: string,
+  pdf: PdfRenderer,
   fs?: ExportFileSystem,
 ): Promise<WrittenExport> {
   const ordered = EXPORT_FORMATS.filter((f) => formats.includes(f))
@@ -55,7 +60,7 @@ export async function exportFiles(
   )
   const rendered = await Promise.all(
     ordered.map(async (format) => {
-      const bytes = await render(record, format)
+      const bytes = await render(record, format, pdf)
       return { format, name: `${base}.${format}`, bytes }
     }),
   )

@@ -152,7 +152,7 @@ export function handoverHandlers(context: DeskContext): Pick<Handlers, HandoverC
     stillOpen: string,
   ): Promise<Result<WrittenExport>> {
     try {
-      return ok(await exportFiles(record, formats, folder, exportBaseName(record)))
+      return ok(await exportFiles(record, formats, folder, exportBaseName(record), context.pdf))
     } catch (error) {
       if (!(error instanceof ExportWriteError)) throw error
       audit('handover.exportFailed', null, { folder, code: error.code, formats })

@@ -1,8 +1,9 @@
 // The handover record as a PDF for people: A4, the protective marking at the top and bottom of
 // every page, "Page N of M", and nothing that relies on colour (levels and states are words;
-// shading is only behind black text), so it reads the same printed in greyscale. Names and text
-// are set in an embedded DejaVu Sans so any accent prints; fixed labels use Helvetica Bold.
-import { readFileSync } from 'node:fs'
+// shading is only behind black text), so it reads the same printed in greyscale. Text is set in
+// Helvetica, which every PDF reader has built in, when its Windows-1252 characters can print it;
+// any other text (a Polish or Turkish name, an arrow) is set in an embedded DejaVu Sans, so any
+// accent prints. Fixed labels use Helvetica Bold.
 import PDFDocument from 'pdfkit'
 import {
   ACTION_OWNER_LABELS,
@@ -26,30 +27,51 @@ import type {
   ShiftFigures,
 } from '#shared/handover.ts'
 import { formatDateTime } from '#shared/time.ts'
-import { PDF_FONT_FILE } from '../paths.ts'
 
-const BODY = 'Body'
+const PLAIN = 'Helvetica'
+const WIDE = 'DejaVu'
 const BOLD = 'Helvetica-Bold'
 const MARGIN = { top: 64, bottom: 64, left: 50, right: 50 }
 const SHADE = '#e4e4e4'
 /** DejaVu Sans's ascent (0.928 em) less Helvetica's (0.718 em): how much lower its baseline sits. */
 const ASCENT_GAP = 0.21
 
+/** What Helvetica's Windows-1252 encoding has beyond Latin-1 (pdfkit maps these code points). */
+const WIN_ANSI_EXTRA = new Set([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'].map((c) => c.charCodeAt(0)))
+
 /**
- * The longest the PDF holds the thread before letting it answer other calls: laying out a busy
- * shift's 136 pages takes most of a second, in which the app would otherwise not respond.
+ * Whether Helvetica prints every character of `text`. A built-in font needs no shaping and
+ * nothing embedded, so a busy shift's record, mostly plain English, is laid out quicker and
+ * makes a smaller file.
+ */
+export function printsInHelvetica(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    const latin1 = (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || c === 0x0a
+    if (!latin1 && !WIN_ANSI_EXTRA.has(c)) return false
+  }
+  return true
+}
+
+/** The font body text is set in. */
+const bodyFont = (text: string) => (printsInHelvetica(text) ? PLAIN : WIDE)
+/** How far a Helvetica Bold label beside `text` moves down to share its baseline, in em. */
+const baselineGap = (text: string) => (printsInHelvetica(text) ? 0 : ASCENT_GAP)
+
+/**
+ * The longest the PDF holds its thread before letting it take other messages: laying out a busy
+ * shift's pages takes hundreds of milliseconds, in which a second PDF would otherwise wait.
  */
 const SLICE_MS = 20
-
-let fontBytes: Buffer | undefined
-const bodyFont = () => (fontBytes ??= readFileSync(PDF_FONT_FILE))
 
 const gradeText = (g: Grade) => `G${g} ${GRADE_NAMES[g]}`
 const riskText = (level: string) =>
   level === 'high' ? 'HIGH RISK' : level === 'medium' ? 'Medium risk' : 'Standard risk'
 const flagText = (f: string) => FLAG_LABELS[f as KnownFlag] ?? f
 
-export async function renderPdf(record: HandoverRecord): Promise<Buffer> {
+/** The record as a PDF; `wideFont` is DejaVu Sans (paths.ts PDF_FONT_FILE). Runs in
+ * pdfWorker.ts, so it imports nothing that finds files relative to itself. */
+export async function renderPdf(record: HandoverRecord, wideFont: Buffer): Promise<Buffer> {
   const { header } = record
   const title =
     header.scope === 'shift'
@@ -80,7 +102,8 @@ export async function renderPdf(record: HandoverRecord): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
-  doc.registerFont(BODY, bodyFont())
+  // Embedded only when some text uses it.
+  doc.registerFont(WIDE, wideFont)
   const width = doc.page.width - MARGIN.left - MARGIN.right
   const bottom = () => doc.page.height - MARGIN.bottom
   const firstDay = formatDateTime(header.from).slice(0, 10)
@@ -128,17 +151,19 @@ export async function renderPdf(record: HandoverRecord): Promise<Buffer> {
     doc
       .font(BOLD)
       .fontSize(9.5)
-      .text(label, MARGIN.left, y + ASCENT_GAP * 9.5, {
+      .text(label, MARGIN.left, y + baselineGap(value) * 9.5, {
         width: labelWidth - 6,
         lineBreak: false,
       })
-    doc.font(BODY).text(value, MARGIN.left + labelWidth, y, { width: valueWidth, lineGap: 1 })
+    doc
+      .font(bodyFont(value))
+      .text(value, MARGIN.left + labelWidth, y, { width: valueWidth, lineGap: 1 })
   }
   /** A line of body text, indented, e.g. one attempt or one note. */
   const line = (text: string, indent = 12) => {
     room(13)
     doc
-      .font(BODY)
+      .font(bodyFont(text))
       .fontSize(9.5)
       .text(text, MARGIN.left + indent, doc.y, {
         width: width - indent,
@@ -192,10 +217,10 @@ export async function renderPdf(record: HandoverRecord): Promise<Buffer> {
     if (i % 2 === 0) doc.rect(MARGIN.left, y - 2, width, 14).fill(SHADE)
     doc
       .fillColor('black')
-      .font(BODY)
+      .font(bodyFont(label))
       .fontSize(9.5)
       .text(label, MARGIN.left + 6, y, { width: 330 })
-    doc.font(BOLD).text(value, MARGIN.left + 340, y + ASCENT_GAP * 9.5, {
+    doc.font(BOLD).text(value, MARGIN.left + 340, y + baselineGap(label) * 9.5, {
       width: width - 346,
       align: 'right',
     })
@@ -230,7 +255,7 @@ export async function renderPdf(record: HandoverRecord): Promise<Buffer> {
     const y = doc.y
     const regraded = i.firstGrade !== i.grade ? ` (was ${gradeText(i.firstGrade)})` : ''
     const title = `${i.incidentRef}   ${gradeText(i.grade)}${regraded}   ${riskText(i.risk.level)}`
-    doc.font(BODY).fontSize(11)
+    doc.font(bodyFont(title)).fontSize(11)
     // Measuring the height lays the text out a second time: only a title too wide for one line
     // needs it.
     const oneLine = doc.widthOfString(title) <= width - 12
@@ -247,7 +272,7 @@ export async function renderPdf(record: HandoverRecord): Promise<Buffer> {
         ` · first touched ${when(i.firstTouchedAt)}`,
     )
     if (i.regrades.length) {
-      field('Regrades', i.regrades.map((r) => `G${r.from} → G${r.to} at ${when(r.at)}`).join('; '))
+      field('Regrades', i.regrades.map((r) => `G${r.from} to G${r.to} at ${when(r.at)}`).join('; '))
     }
     if (i.flags.length) field('Flags', i.flags.map(flagText).join(', '))
     const victim = i.victimId ? people.get(i.victimId) : undefined
@@ -318,7 +343,7 @@ export async function renderPdf(record: HandoverRecord): Promise<Buffer> {
       const steps = [
         `Raised ${when(e.raisedAt)}${by(e.raisedBy)}, ${e.minutesFromCall} min after the call: ` +
           `${e.reasons.map((r) => ESCALATION_REASON_LABELS[r]).join('; ')}; ` +
-          `${gradeText(e.currentGrade)} → recommended ${gradeText(e.recommendedGrade)}` +
+          `${gradeText(e.currentGrade)}, recommended ${gradeText(e.recommendedGrade)}` +
           (e.detail ? ` — ${e.detail}` : ''),
         e.acknowledgement
           ? `Acknowledged ${when(e.acknowledgement.at)}` +
@@ -326,7 +351,7 @@ export async function renderPdf(record: HandoverRecord): Promise<Buffer> {
           : 'Not acknowledged by the controller.',
         ...(e.linkedRegrade
           ? [
-              `Regraded G${e.linkedRegrade.from} → G${e.linkedRegrade.to} at ${when(e.linkedRegrade.at)}`,
+              `Regraded G${e.linkedRegrade.from} to G${e.linkedRegrade.to} at ${when(e.linkedRegrade.at)}`,
             ]
           : []),
         e.outcome
@@ -385,8 +410,8 @@ export async function renderPdf(record: HandoverRecord): Promise<Buffer> {
     header.scope === 'shift'
       ? `${service}${title}, shift ${header.shiftId}, ${formatDateTime(header.from).slice(0, 10)}`
       : `${service}${title}`
-  // Helvetica's Latin-1 cannot print every marking a service might type; DejaVu can.
-  const markingFont = /^[\x20-\x7e]*$/.test(header.protectiveMarking) ? BOLD : BODY
+  // Helvetica Bold cannot print every marking a service might type; DejaVu can.
+  const markingFont = printsInHelvetica(header.protectiveMarking) ? BOLD : WIDE
   const footerText = footerLeft.length > 80 ? `${footerLeft.slice(0, 79)}…` : footerLeft
   for (let n = 0; n < range.count; n++) {
     doc.switchToPage(range.start + n)
@@ -415,7 +440,7 @@ export async function renderPdf(record: HandoverRecord): Promise<Buffer> {
       align: 'center',
       lineBreak: false,
     })
-    doc.font(BODY).fontSize(8.5)
+    doc.font(bodyFont(footerText)).fontSize(8.5)
     doc.text(footerText, MARGIN.left, footY, { width: width - 90, lineBreak: false })
     doc.font(BOLD).fontSize(8.5)
     doc.text(`Page ${n + 1} of ${range.count}`, MARGIN.left, footY, {
