@@ -1,15 +1,8 @@
 // Moving a Clare's Law application on: only the moves the scheme allows from where it is are
 // offered; once police have decided, whether the victim accepted ongoing support, and for a
 // disclosure whether an IDVA was present (either can be recorded later on its own).
-import { useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useState } from 'react'
 import {
-  Alert,
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControl,
   FormControlLabel,
   FormLabel,
@@ -28,7 +21,7 @@ import {
   type ClaresLawStatus,
   type SupportAnswer,
 } from '#shared/claresLaw.ts'
-import { Shortcut } from '../app/Shortcut.tsx'
+import { FormDialog, useFormSubmit } from '../app/FormDialog.tsx'
 import { useDesk } from '../store/useDesk.ts'
 
 const NOT_YET = 'not-recorded'
@@ -48,130 +41,100 @@ export function UpdateClaresLawDialog({
   const [support, setSupport] = useState<SupportAnswer | typeof NOT_YET>(NOT_YET)
   const [idva, setIdva] = useState<'yes' | 'no' | typeof NOT_YET>(NOT_YET)
   const [note, setNote] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { problem, setProblem, busy, record } = useFormSubmit()
   const title = `${CLARES_LAW_ROUTE_LABELS[application.route]}: ${CLARES_LAW_STATUS_LABELS[application.status].toLowerCase()}`
 
-  async function submit(event?: FormEvent) {
-    event?.preventDefault()
-    if (busy) return
+  function submit() {
     if (!status) return setProblem('Choose the new status.')
-    setBusy(true)
-    const error = await updateClaresLaw({
-      applicationId: application.id,
-      status,
-      supportAccepted: decided(status) && support !== NOT_YET ? support : null,
-      idvaPresent: status === 'disclosure-given' && idva !== NOT_YET ? idva === 'yes' : null,
-      note: note.trim() || null,
-    })
-    setBusy(false)
-    if (error) setProblem(`Not recorded. ${error.message}`)
-    else onClose()
-  }
-
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault()
-      void submit()
-    }
+    void record(
+      () =>
+        updateClaresLaw({
+          applicationId: application.id,
+          status,
+          supportAccepted: decided(status) && support !== NOT_YET ? support : null,
+          idvaPresent: status === 'disclosure-given' && idva !== NOT_YET ? idva === 'yes' : null,
+          note: note.trim() || null,
+        }),
+      onClose,
+    )
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="clares-update-title">
-      <DialogTitle id="clares-update-title">{title}</DialogTitle>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={submit}
-        onKeyDown={onKeyDown}
-        sx={{ display: 'contents' }}
-      >
-        <DialogContent dividers sx={{ display: 'grid', gap: 2 }}>
-          {problem && (
-            <Alert severity="error" role="alert">
-              {problem}
-            </Alert>
-          )}
-          <FormControl>
-            <FormLabel id="clares-status">
-              {decided(application.status) ? 'Status (stays as it is)' : 'New status'}
-            </FormLabel>
-            <RadioGroup
-              aria-labelledby="clares-status"
-              value={status ?? ''}
-              onChange={(e) => {
-                setStatus(e.target.value as ClaresLawStatus)
-                setProblem(null)
-              }}
-            >
-              {choices.map((s, i) => (
-                <FormControlLabel
-                  key={s}
-                  value={s}
-                  control={<Radio autoFocus={i === 0} />}
-                  label={CLARES_LAW_STATUS_LABELS[s]}
-                />
-              ))}
-            </RadioGroup>
-          </FormControl>
-          {status && decided(status) && (
-            <FormControl>
-              <FormLabel id="clares-support">Did the victim accept ongoing support?</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="clares-support"
-                value={support}
-                onChange={(e) => setSupport(e.target.value as SupportAnswer | typeof NOT_YET)}
-              >
-                {SUPPORT_ANSWERS.map((a) => (
-                  <FormControlLabel
-                    key={a}
-                    value={a}
-                    control={<Radio />}
-                    label={SUPPORT_ANSWER_LABELS[a]}
-                  />
-                ))}
-                <FormControlLabel value={NOT_YET} control={<Radio />} label="Not known yet" />
-              </RadioGroup>
-            </FormControl>
-          )}
-          {status === 'disclosure-given' && (
-            <FormControl>
-              <FormLabel id="clares-idva">Was an IDVA present at the disclosure?</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="clares-idva"
-                value={idva}
-                onChange={(e) => setIdva(e.target.value as 'yes' | 'no' | typeof NOT_YET)}
-              >
-                <FormControlLabel value="yes" control={<Radio />} label="Yes" />
-                <FormControlLabel value="no" control={<Radio />} label="No" />
-                <FormControlLabel value={NOT_YET} control={<Radio />} label="Not known yet" />
-              </RadioGroup>
-            </FormControl>
-          )}
-          <TextField
-            label="Note (optional)"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            multiline
-            minRows={2}
-            slotProps={{ htmlInput: { maxLength: 2000 } }}
-          />
-        </DialogContent>
-        <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={busy}
-            aria-keyshortcuts="Control+Enter"
+    <FormDialog
+      titleId="clares-update-title"
+      title={title}
+      submitLabel={'Record'}
+      problem={problem}
+      busy={busy}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <FormControl>
+        <FormLabel id="clares-status">
+          {decided(application.status) ? 'Status (stays as it is)' : 'New status'}
+        </FormLabel>
+        <RadioGroup
+          aria-labelledby="clares-status"
+          value={status ?? ''}
+          onChange={(e) => {
+            setStatus(e.target.value as ClaresLawStatus)
+            setProblem(null)
+          }}
+        >
+          {choices.map((s, i) => (
+            <FormControlLabel
+              key={s}
+              value={s}
+              control={<Radio autoFocus={i === 0} />}
+              label={CLARES_LAW_STATUS_LABELS[s]}
+            />
+          ))}
+        </RadioGroup>
+      </FormControl>
+      {status && decided(status) && (
+        <FormControl>
+          <FormLabel id="clares-support">Did the victim accept ongoing support?</FormLabel>
+          <RadioGroup
+            row
+            aria-labelledby="clares-support"
+            value={support}
+            onChange={(e) => setSupport(e.target.value as SupportAnswer | typeof NOT_YET)}
           >
-            Record
-            <Shortcut keys="Ctrl+Enter" />
-          </Button>
-        </DialogActions>
-      </Box>
-    </Dialog>
+            {SUPPORT_ANSWERS.map((a) => (
+              <FormControlLabel
+                key={a}
+                value={a}
+                control={<Radio />}
+                label={SUPPORT_ANSWER_LABELS[a]}
+              />
+            ))}
+            <FormControlLabel value={NOT_YET} control={<Radio />} label="Not known yet" />
+          </RadioGroup>
+        </FormControl>
+      )}
+      {status === 'disclosure-given' && (
+        <FormControl>
+          <FormLabel id="clares-idva">Was an IDVA present at the disclosure?</FormLabel>
+          <RadioGroup
+            row
+            aria-labelledby="clares-idva"
+            value={idva}
+            onChange={(e) => setIdva(e.target.value as 'yes' | 'no' | typeof NOT_YET)}
+          >
+            <FormControlLabel value="yes" control={<Radio />} label="Yes" />
+            <FormControlLabel value="no" control={<Radio />} label="No" />
+            <FormControlLabel value={NOT_YET} control={<Radio />} label="Not known yet" />
+          </RadioGroup>
+        </FormControl>
+      )}
+      <TextField
+        label="Note (optional)"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        multiline
+        minRows={2}
+        slotProps={{ htmlInput: { maxLength: 2000 } }}
+      />
+    </FormDialog>
   )
 }

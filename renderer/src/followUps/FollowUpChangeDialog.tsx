@@ -1,16 +1,9 @@
 // Scheduling a follow-up call by hand, moving the open one to another day, or cancelling it: each
 // with the worker's reason, which is kept with the record.
-import { useState, type FormEvent } from 'react'
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  TextField,
-} from '@mui/material'
+import { useState } from 'react'
+import { TextField } from '@mui/material'
 import type { FollowUp } from '#shared/followUp.ts'
+import { FormDialog, useFormSubmit } from '../app/FormDialog.tsx'
 import { useDesk } from '../store/useDesk.ts'
 import { showDay, typedDay } from './followUpDays.ts'
 
@@ -37,54 +30,48 @@ export function FollowUpChangeDialog({
   const cancelFollowUp = useDesk((s) => s.cancelFollowUp)
   const [dayText, setDayText] = useState(followUp ? showDay(followUp.dueOn) : '')
   const [reason, setReason] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
+  const { problem, setProblem, busy, record } = useFormSubmit()
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  function submit() {
     if (reason.trim() === '') return setProblem('Give the reason.')
-    let error
     if (change === 'cancel') {
-      error = await cancelFollowUp({ followUpId: followUp!.id, reason })
-    } else {
-      const dueOn = typedDay(dayText)
-      if (!dueOn) return setProblem('Enter the day as dd/mm/yyyy.')
-      error = await scheduleFollowUp({ incidentId, dueOn, reason })
+      void record(() => cancelFollowUp({ followUpId: followUp!.id, reason }), onClose, 'Not saved.')
+      return
     }
-    if (error) setProblem(`Not saved: ${error.message}`)
-    else onClose()
+    const dueOn = typedDay(dayText)
+    if (!dueOn) return setProblem('Enter the day as dd/mm/yyyy.')
+    void record(() => scheduleFollowUp({ incidentId, dueOn, reason }), onClose, 'Not saved.')
   }
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby="follow-up-change-title" maxWidth="xs" fullWidth>
-      <form noValidate onSubmit={submit}>
-        <DialogTitle id="follow-up-change-title">{TITLES[change]}</DialogTitle>
-        <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-          {change !== 'cancel' && (
-            <TextField
-              label="Due on (dd/mm/yyyy)"
-              value={dayText}
-              onChange={(e) => setDayText(e.target.value)}
-              autoFocus
-            />
-          )}
-          <TextField
-            label="Reason"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            multiline
-            minRows={2}
-            autoFocus={change === 'cancel'}
-            slotProps={{ htmlInput: { maxLength: 2000 } }}
-          />
-          {problem && <Alert severity="error">{problem}</Alert>}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Close</Button>
-          <Button type="submit" variant="contained">
-            {change === 'cancel' ? 'Cancel the follow-up' : 'Save the day'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      titleId="follow-up-change-title"
+      title={TITLES[change]}
+      submitLabel={change === 'cancel' ? 'Cancel the follow-up' : 'Save the day'}
+      cancelLabel="Close"
+      problem={problem}
+      busy={busy}
+      onSubmit={submit}
+      onClose={onClose}
+      maxWidth="xs"
+    >
+      {change !== 'cancel' && (
+        <TextField
+          label="Due on (dd/mm/yyyy)"
+          value={dayText}
+          onChange={(e) => setDayText(e.target.value)}
+          autoFocus
+        />
+      )}
+      <TextField
+        label="Reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        multiline
+        minRows={2}
+        autoFocus={change === 'cancel'}
+        slotProps={{ htmlInput: { maxLength: 2000 } }}
+      />
+    </FormDialog>
   )
 }
