@@ -83,6 +83,27 @@ import { claresLawHandlers } from './claresLaw/handlers.ts'
 import { followUpHandlers } from './followUps/handlers.ts'
 import { followUpSettings } from './followUps/schedule.ts'
 
+/**
+ * The settings whose change is audited (all but the theme), in the order a change is stored:
+ * what the escalation rules and reminders run on, how soon the screen locks, when follow-up calls
+ * fall due, the quick phrases, the handover record's header, marking and folder, how long personal
+ * details are kept and how many backups. The inbox folder is stored where it is checked.
+ */
+const AUDITED_SETTINGS = [
+  'gradeTargets',
+  'escalationReminderMinutes',
+  'escalationReminderSound',
+  'lockAfterMinutes',
+  'followUpDays',
+  'quickPhrases',
+  'serviceName',
+  'forceName',
+  'protectiveMarking',
+  'exportDir',
+  'retentionMonths',
+  'backupsKept',
+] as const satisfies readonly (keyof Settings)[]
+
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
 
@@ -790,6 +811,12 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
     'settings.get': () => ok(settings()),
     'settings.update': async (update) => {
       if (!session) return fail('not-signed-in', 'Sign in to start your shift first.')
+      /** A changed setting and its audit entry, together. */
+      const store = (key: keyof Settings, value: unknown) =>
+        db.transaction(() => {
+          desk.putSetting(key, value)
+          audit('settings.update', null, { [key]: value })
+        })()
       const targetsProblem = update.gradeTargets && gradeTargetsProblem(update.gradeTargets)
       if (targetsProblem) return fail('bad-request', targetsProblem)
       if (update.exportDir !== undefined) {
@@ -814,61 +841,22 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
           )
         }
         if (dir !== settings().inboxDir) {
-          desk.putSetting('inboxDir', dir)
-          audit('settings.update', null, { inboxDir: dir })
+          store('inboxDir', dir)
           if (inbox) {
             await inbox.close()
             startInbox()
           }
         }
       }
+      // The theme is the worker's own preference; every other setting changes what the desk does
+      // or what leaves it, so its change is audited.
       if (update.theme !== undefined) desk.putSetting('theme', update.theme)
-      if (update.quickPhrases !== undefined) {
-        desk.putSetting('quickPhrases', update.quickPhrases)
-        audit('settings.update', null, { quickPhrases: update.quickPhrases })
-      }
-      // What the escalation rules and reminders run on is audited when it changes.
       const current = settings()
-      for (const key of [
-        'gradeTargets',
-        'escalationReminderMinutes',
-        'escalationReminderSound',
-        // How soon the screen locks is a security setting.
-        'lockAfterMinutes',
-        // When follow-up calls fall due.
-        'followUpDays',
-      ] as const) {
+      for (const key of AUDITED_SETTINGS) {
         const value = update[key]
         if (value === undefined || JSON.stringify(value) === JSON.stringify(current[key])) continue
-        db.transaction(() => {
-          desk.putSetting(key, value)
-          audit('settings.update', null, { [key]: value })
-        })()
-      }
-      // So are the handover record's header, its marking and where it goes.
-      for (const key of ['serviceName', 'forceName', 'protectiveMarking', 'exportDir'] as const) {
-        const value = update[key]
-        if (value === undefined || value === current[key]) continue
-        db.transaction(() => {
-          desk.putSetting(key, value)
-          audit('settings.update', null, { [key]: value })
-        })()
-      }
-      if (
-        update.retentionMonths !== undefined &&
-        update.retentionMonths !== current.retentionMonths
-      ) {
-        db.transaction(() => {
-          desk.putSetting('retentionMonths', update.retentionMonths)
-          audit('settings.update', null, { retentionMonths: update.retentionMonths })
-        })()
-        retentionPolicy.afterSettingsChange()
-      }
-      if (update.backupsKept !== undefined && update.backupsKept !== current.backupsKept) {
-        db.transaction(() => {
-          desk.putSetting('backupsKept', update.backupsKept)
-          audit('settings.update', null, { backupsKept: update.backupsKept })
-        })()
+        store(key, value)
+        if (key === 'retentionMonths') retentionPolicy.afterSettingsChange()
       }
       return ok(settings())
     },

@@ -1,13 +1,14 @@
 // Settings, Backups: where the backups go, the list (newest first, with when, why and size, and
 // any that would not restore), "Back up now", "Restore…" with a dialog that says what a restore
 // does, and how many backups to keep.
-import { useEffect, useState, type FormEvent } from 'react'
-import { Alert, Box, Button, List, ListItem, TextField, Typography } from '@mui/material'
+import { useEffect, useState } from 'react'
+import { Alert, Box, Button, List, ListItem, Typography } from '@mui/material'
 import { BACKUPS_KEPT_DEFAULT, BACKUPS_KEPT_MAX, BACKUPS_KEPT_MIN } from '#shared/backup.ts'
 import type { Backup } from '#shared/backup.ts'
 import { backupLine } from '../recovery/backupWords.ts'
 import { RestoreDialog } from '../recovery/RestoreDialog.tsx'
 import { useDesk } from '../store/useDesk.ts'
+import { NumberSetting } from './NumberSetting.tsx'
 
 export function BackupSettings() {
   const settings = useDesk((s) => s.settings)
@@ -15,8 +16,6 @@ export function BackupSettings() {
   const loadBackups = useDesk((s) => s.loadBackups)
   const makeBackup = useDesk((s) => s.makeBackup)
   const saveBackupsKept = useDesk((s) => s.saveBackupsKept)
-  const [kept, setKept] = useState(String(settings?.backupsKept ?? BACKUPS_KEPT_DEFAULT))
-  const [keptProblem, setKeptProblem] = useState<string | null>(null)
   const [backupProblem, setBackupProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [restoring, setRestoring] = useState<Backup | null>(null)
@@ -29,18 +28,6 @@ export function BackupSettings() {
     setBusy(true)
     setBackupProblem(await makeBackup())
     setBusy(false)
-  }
-
-  async function saveKept(event: FormEvent) {
-    event.preventDefault()
-    const typed = kept.trim()
-    const n = Number(typed)
-    if (!/^\d+$/.test(typed) || n < BACKUPS_KEPT_MIN || n > BACKUPS_KEPT_MAX) {
-      setKeptProblem(`A whole number from ${BACKUPS_KEPT_MIN} to ${BACKUPS_KEPT_MAX}`)
-      return
-    }
-    const refused = await saveBackupsKept(n)
-    setKeptProblem(refused ? `Not saved. ${refused}` : null)
   }
 
   return (
@@ -61,29 +48,16 @@ export function BackupSettings() {
         <Button variant="outlined" onClick={() => void backUpNow()} disabled={busy}>
           {busy ? 'Backing up…' : 'Back up now'}
         </Button>
-        <Box
-          component="form"
-          noValidate
-          onSubmit={saveKept}
-          sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}
-        >
-          <TextField
-            label="Backups kept"
-            value={kept}
-            onChange={(e) => {
-              setKept(e.target.value)
-              setKeptProblem(null)
-            }}
-            error={keptProblem !== null}
-            helperText={keptProblem ?? 'The newest are kept; older ones are deleted.'}
-            size="small"
-            sx={{ width: 300 }}
-            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-          />
-          <Button type="submit" variant="outlined">
-            Save
-          </Button>
-        </Box>
+        <NumberSetting
+          label="Backups kept"
+          initial={settings?.backupsKept ?? BACKUPS_KEPT_DEFAULT}
+          min={BACKUPS_KEPT_MIN}
+          max={BACKUPS_KEPT_MAX}
+          rule={`A whole number from ${BACKUPS_KEPT_MIN} to ${BACKUPS_KEPT_MAX}`}
+          help="The newest are kept; older ones are deleted."
+          saveLabel="Save"
+          save={saveBackupsKept}
+        />
       </Box>
       {backupProblem && <Alert severity="error">{backupProblem}</Alert>}
       {backups === null ? (

@@ -180,6 +180,32 @@ describe('settings', () => {
     })
   })
 
+  it('audit each setting that changed, once, and neither the theme nor one saved unchanged', async () => {
+    const d = desk()
+    await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour', pin: '2468' })
+    const audited = () =>
+      (
+        d.db
+          .prepare(`SELECT detail FROM audit_log WHERE action = 'settings.update' ORDER BY id`)
+          .all() as { detail: string }[]
+      ).map((r) => JSON.parse(r.detail) as Record<string, unknown>)
+    expect(
+      await call(d, 'settings.update', {
+        theme: 'light',
+        lockAfterMinutes: 9,
+        quickPhrases: ['Code word agreed.'],
+        serviceName: 'Harbour Support Services',
+      }),
+    ).toMatchObject({ ok: true, value: { theme: 'light', lockAfterMinutes: 9 } })
+    expect(audited()).toEqual([
+      { lockAfterMinutes: 9 },
+      { quickPhrases: ['Code word agreed.'] },
+      { serviceName: 'Harbour Support Services' },
+    ])
+    await call(d, 'settings.update', { lockAfterMinutes: 9, quickPhrases: ['Code word agreed.'] })
+    expect(audited()).toHaveLength(3)
+  })
+
   it('refuse a relative inbox folder', async () => {
     const d = desk()
     await call(d, 'session.signIn', { workerName: 'Jo', organisation: 'Harbour', pin: '2468' })
