@@ -74,6 +74,8 @@ import { backupHandlers, backupOptions } from './backup/handlers.ts'
 import type { BackupCall, BackupHost } from './backup/handlers.ts'
 import { backUpAfter } from './backup/makeBackup.ts'
 import { startDailyBackups } from './backup/dailyBackups.ts'
+import { damagedFirstPage } from './backup/keyOrDamage.ts'
+import { DatabaseKeyError } from './db/encryption.ts'
 import type { DailyBackups } from './backup/dailyBackups.ts'
 import { repeatQueries } from './db/repeatQueries.ts'
 import { repeatHandlers } from './repeats/handlers.ts'
@@ -918,9 +920,13 @@ export function openDesk(options: DeskOptions): Desk {
     try {
       return { open: openDeskInstance({ ...options, dataDir }, emit), damaged: null }
     } catch (error) {
-      if (!(error instanceof DamagedDatabaseError)) throw error
-      console.error(`DA Desk: ${error.message}`)
-      return { open: null, damaged: error }
+      const damaged =
+        error instanceof DatabaseKeyError
+          ? damagedFirstPage(databaseFile(dataDir), options.key, dataDir)
+          : error
+      if (!(damaged instanceof DamagedDatabaseError)) throw error
+      console.error(`DA Desk: ${damaged.message}`)
+      return { open: null, damaged }
     }
   }
   let state = start()

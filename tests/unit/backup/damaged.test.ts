@@ -1,7 +1,7 @@
 // A database SQLite finds damaged at start-up: the desk starts in a damaged state, leaves the file
 // exactly as it was, refuses every call but its status and the backups with 'database-damaged',
 // and restores a backup by moving the damaged file aside (never overwriting or deleting it).
-import { existsSync, readdirSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDesk } from '../../../electron/core/desk.ts'
@@ -94,6 +94,35 @@ describe('a damaged database at start-up', () => {
     const { file, hash } = await damagedDataFolder()
     expect(() => openDatabase(file, TEST_KEY)).toThrow(DamagedDatabaseError)
     expect(sha256(file)).toBe(hash)
+  })
+
+  it('with its first page damaged, which reads like a wrong key, is found damaged because the key opens a backup', async () => {
+    const { dataDir, file, backup } = await damagedDataFolder()
+    // The page's encrypted content, after its salt: SQLCipher's HMAC check fails on page 1.
+    const fd = openSync(file, 'r+')
+    writeSync(fd, Buffer.alloc(64, 0x5a), 0, 64, 200)
+    closeSync(fd)
+    const hash = sha256(file)
+    expect(() => openDatabase(file, TEST_KEY)).toThrow(/key does not match/)
+
+    const desk = testDesk(dataDir)
+    expect(await must(desk, 'desk.status', {})).toEqual({
+      state: 'damaged',
+      file,
+      problem:
+        'its first page cannot be read with the database key, which does open the backup ' +
+        `${backup.file}, so the file is damaged`,
+    })
+    await must(desk, 'backups.restore', { file: backup.file })
+    expect(
+      sha256(
+        readdirSync(dataDir)
+          .map((f) => join(dataDir, f))
+          .find((f) => f.includes('.damaged-'))!,
+      ),
+    ).toBe(hash)
+    await signIn(desk)
+    expect((await must(desk, 'incidents.list', {})).length).toBe(30)
   })
 
   it('with the wrong key is still a key problem, not damage, and starts nothing', async () => {
