@@ -25,6 +25,12 @@ export const FOLLOW_UP_OUTCOME_LABELS: Record<FollowUpOutcome, string> = {
   'wrong-number': 'Wrong number',
 }
 
+/** Outcomes of a call that spoke to the survivor. */
+export const REACHED_OUTCOMES: readonly FollowUpOutcome[] = [
+  'reached-supported',
+  'reached-declined',
+]
+
 /** Outcomes that leave the follow-up open, due again on the date the worker gives. */
 export const TRY_AGAIN_OUTCOMES: readonly FollowUpOutcome[] = ['not-reached', 'not-safe']
 

@@ -35,7 +35,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
 export const DEFAULT_PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE'
 
 /** The version of the handover record's JSON schema; a change to its shape is a new version. */
-export const HANDOVER_SCHEMA_VERSION = 1
+export const HANDOVER_SCHEMA_VERSION = 2
 
 const iso = z.iso.datetime().meta({ id: 'Instant', description: 'ISO 8601, UTC (Z)' })
 const grade = z
@@ -50,7 +50,8 @@ const ref = z
 /**
  * The scheme's figures for a shift or a period. docs/handover.md defines each one. Counts are
  * additive: a period's counts are the sum of its shifts'. The medians are not, so they are
- * worked out over the events of the shift or period itself.
+ * worked out over the events of the shift or period itself; nor are the follow-ups open at the
+ * end, which are a snapshot at the shift's or period's end (NOT_ADDED_UP lists them all).
  */
 export const shiftFiguresSchema = z
   .strictObject({
@@ -65,7 +66,23 @@ export const shiftFiguresSchema = z
     daServiceReferrals: z.number().int().min(0),
     otherServiceReferrals: z.number().int().min(0),
     movedToSafety: z.number().int().min(0),
+    /** Applications recorded in the Clare's Law record (migration 10) in the shift. */
     claresLawApplications: z.number().int().min(0),
+    /** Incidents with a consented Clare's Law referral in the script, once per shift. */
+    claresLawReferrals: z.number().int().min(0),
+    /** Applications whose first "disclosure given" was recorded in the shift. */
+    claresLawDisclosures: z.number().int().min(0),
+    /** Disclosures whose first "IDVA present" was recorded in the shift. */
+    claresLawDisclosuresWithIdva: z.number().int().min(0),
+    /** Disclosures whose first "accepted support" was recorded in the shift. */
+    claresLawSupportAccepted: z.number().int().min(0),
+    /** Disclosures that first had both an IDVA present and support accepted in the shift. */
+    claresLawSupportAcceptedWithIdva: z.number().int().min(0),
+    /** Follow-ups scheduled in the shift (a reschedule moves one; it is not a new one). */
+    followUpsScheduled: z.number().int().min(0),
+    followUpCalls: z.number().int().min(0),
+    /** Follow-ups with a call in the shift that spoke to the survivor, once per shift. */
+    followUpsReached: z.number().int().min(0),
     escalationsRaised: z.number().int().min(0),
     escalationsAcknowledged: z.number().int().min(0),
     escalationsUpgraded: z.number().int().min(0),
@@ -75,6 +92,10 @@ export const shiftFiguresSchema = z
     firstContacts: z.number().int().min(0),
     /** Call received to each escalation raised. */
     medianMinutesToEscalation: z.number().min(0).nullable(),
+    /** Snapshots at the end of the shift or period, so not added up: follow-ups still open… */
+    followUpsOpenAtEnd: z.number().int().min(0),
+    /** …and of those, due before the day the shift or period ends on. */
+    followUpsOverdueAtEnd: z.number().int().min(0),
   })
   .meta({ id: 'Figures' })
 export type ShiftFigures = z.infer<typeof shiftFiguresSchema>
@@ -90,13 +111,31 @@ export const FIGURE_LABELS: Record<keyof ShiftFigures, string> = {
   otherServiceReferrals: 'Referrals to other services',
   movedToSafety: 'Moved to safety',
   claresLawApplications: "Clare's Law applications raised",
+  claresLawReferrals: "Clare's Law referrals in the script",
+  claresLawDisclosures: "Clare's Law disclosures given",
+  claresLawDisclosuresWithIdva: 'Disclosures with an IDVA present',
+  claresLawSupportAccepted: 'Disclosure recipients who accepted support',
+  claresLawSupportAcceptedWithIdva: 'Accepted support, with an IDVA present',
+  followUpsScheduled: 'Follow-up calls scheduled',
+  followUpCalls: 'Follow-up calls made',
+  followUpsReached: 'Follow-ups that spoke to the survivor',
   escalationsRaised: 'Escalations raised',
   escalationsAcknowledged: 'Escalations acknowledged',
   escalationsUpgraded: 'Escalations upgraded',
   medianMinutesToFirstContact: 'Median minutes from call to first contact',
   firstContacts: 'First contacts (the median is over these)',
   medianMinutesToEscalation: 'Median minutes from call to escalation',
+  followUpsOpenAtEnd: 'Follow-ups open at the end',
+  followUpsOverdueAtEnd: 'Follow-ups overdue at the end',
 }
+
+/** The figures that are not the sum of the shifts': medians and end-of-period snapshots. */
+export const NOT_ADDED_UP = [
+  'medianMinutesToFirstContact',
+  'medianMinutesToEscalation',
+  'followUpsOpenAtEnd',
+  'followUpsOverdueAtEnd',
+] as const satisfies readonly (keyof ShiftFigures)[]
 
 /**
  * A median of minutes as people read it: "4.5 min" and "12 min" under an hour, then "2 h 28 min",
