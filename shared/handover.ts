@@ -8,6 +8,13 @@ import type { HandoverBackup } from './backup.ts'
 import { ACTION_OWNERS, CONTACT_RESULTS, GRADES, NOTE_TAGS, PROGRESS } from './domain.ts'
 import { ESCALATION_OUTCOMES, ESCALATION_REASONS } from './escalation.ts'
 import { CONTACT_OUTCOMES, REFERRAL_DECISIONS, REFERRAL_SERVICES, RISK_LEVELS } from './script.ts'
+import {
+  CLARES_LAW_APPLICANTS,
+  CLARES_LAW_ROUTES,
+  CLARES_LAW_STATUSES,
+  SUPPORT_ANSWERS,
+} from './claresLaw.ts'
+import { FOLLOW_UP_OUTCOMES } from './followUp.ts'
 
 /** A shift: one or more workers' sessions between its start and the hand over that ended it. */
 export interface Shift {
@@ -291,6 +298,77 @@ const note = z
   })
   .meta({ id: 'Note' })
 
+const calendarDay = z.iso
+  .date()
+  .meta({ id: 'Date', description: 'A London calendar day, yyyy-MM-dd' })
+
+/** One status change of a Clare's Law application (never changed; the latest is the status). */
+const claresLawStatusChange = z
+  .strictObject({
+    id: ref,
+    status: z.enum(CLARES_LAW_STATUSES),
+    supportAccepted: z.enum(SUPPORT_ANSWERS).nullable(),
+    idvaPresent: z.boolean().nullable(),
+    /** Null in a statistics-only export. */
+    note: z.string().nullable(),
+    at: iso,
+    by: z.string().nullable(),
+  })
+  .meta({ id: 'ClaresLawStatusChange' })
+
+/** A Clare's Law application raised from the incident, as it stood at the record's instant. */
+const claresLawApplication = z
+  .strictObject({
+    id: ref,
+    route: z.enum(CLARES_LAW_ROUTES),
+    /** Who made it: the victim, a relative or friend, police or a partner agency. */
+    raisedBy: z.enum(CLARES_LAW_APPLICANTS),
+    raisedOn: calendarDay,
+    recordedAt: iso,
+    recordedBy: z.string().nullable(),
+    status: z.enum(CLARES_LAW_STATUSES),
+    /** The latest answers given, null when none has been. */
+    supportAccepted: z.enum(SUPPORT_ANSWERS).nullable(),
+    idvaPresent: z.boolean().nullable(),
+    changes: z.array(claresLawStatusChange),
+  })
+  .meta({ id: 'ClaresLawApplication' })
+
+const followUpCall = z
+  .strictObject({
+    id: ref,
+    at: iso,
+    outcome: z.enum(FOLLOW_UP_OUTCOMES),
+    /** For not reached or not safe to talk: the day to try again. */
+    tryAgainOn: calendarDay.nullable(),
+    note: z.string().nullable(),
+    by: z.string().nullable(),
+  })
+  .meta({ id: 'FollowUpCall' })
+
+/** A six-week follow-up call, as it stood at the record's instant. */
+const followUp = z
+  .strictObject({
+    id: ref,
+    scheduledFor: calendarDay,
+    /** The latest try-again day a call gave, or else the day it was scheduled for. */
+    dueOn: calendarDay,
+    /** The risk level it was scheduled for. */
+    riskLevel: z.enum(RISK_LEVELS),
+    /** Why it was scheduled by hand; null when the app scheduled it (and in statistics only). */
+    reason: z.string().nullable(),
+    /** The follow-up it was moved from. */
+    replaces: ref.nullable(),
+    scheduledAt: iso,
+    scheduledBy: z.string().nullable(),
+    status: z.enum(['open', 'completed', 'cancelled', 'rescheduled']),
+    closedAt: iso.nullable(),
+    /** Why it was cancelled or moved; null in a statistics-only export. */
+    closedReason: z.string().nullable(),
+    calls: z.array(followUpCall),
+  })
+  .meta({ id: 'FollowUp' })
+
 /** An action note not marked done: it stays on the queue, shift after shift, until it is. */
 export const outstandingActionSchema = z
   .strictObject({
@@ -349,6 +427,8 @@ export const handoverIncidentSchema = z
     /** Empty in a statistics-only export. */
     notes: z.array(note),
     outstandingActions: z.array(outstandingActionSchema),
+    claresLawApplications: z.array(claresLawApplication),
+    followUps: z.array(followUp),
     /** When an earlier handover included it. */
     previouslyHandedOverAt: iso.nullable(),
   })

@@ -664,6 +664,73 @@ export function handoverQueries(db: Db) {
        WHERE ${idIn('n.incident_id')} AND n.at <= :asAt
        ORDER BY n.id`,
     ),
+    claresLawApplications: batch<{
+      id: number
+      incidentId: number
+      route: string
+      raisedBy: string
+      raisedOn: string
+      recordedAt: string
+      by: string
+    }>(
+      `SELECT id, incident_id AS incidentId, route, raised_by AS raisedBy, raised_on AS raisedOn,
+              recorded_at AS recordedAt, recorded_by AS "by"
+       FROM clares_law_applications
+       WHERE ${idIn('incident_id')} AND recorded_at <= :asAt ORDER BY id`,
+    ),
+    claresLawChanges: batch<{
+      id: number
+      incidentId: number
+      applicationId: number
+      status: string
+      supportAccepted: string | null
+      idvaPresent: number | null
+      note: string | null
+      at: string
+      by: string
+    }>(
+      `SELECT c.id, a.incident_id AS incidentId, c.application_id AS applicationId, c.status,
+              c.support_accepted AS supportAccepted, c.idva_present AS idvaPresent, c.note, c.at,
+              c.recorded_by AS "by"
+       FROM clares_law_status_changes c JOIN clares_law_applications a ON a.id = c.application_id
+       WHERE ${idIn('a.incident_id')} AND c.at <= :asAt ORDER BY c.id`,
+    ),
+    followUps: batch<{
+      id: number
+      incidentId: number
+      scheduledFor: string
+      riskLevel: string
+      reason: string | null
+      replaces: number | null
+      scheduledAt: string
+      scheduledBy: string
+      closedKind: string | null
+      closedAt: string | null
+      closedReason: string | null
+    }>(
+      `SELECT f.id, f.incident_id AS incidentId, f.due_on AS scheduledFor,
+              f.risk_level AS riskLevel, f.reason, f.replaces, f.at AS scheduledAt,
+              f.recorded_by AS scheduledBy, k.kind AS closedKind, k.at AS closedAt,
+              k.reason AS closedReason
+       FROM follow_ups f
+       LEFT JOIN follow_up_closures k ON k.follow_up_id = f.id AND k.at <= :asAt
+       WHERE ${idIn('f.incident_id')} AND f.at <= :asAt ORDER BY f.id`,
+    ),
+    followUpCalls: batch<{
+      id: number
+      incidentId: number
+      followUpId: number
+      outcome: string
+      tryAgainOn: string | null
+      note: string | null
+      at: string
+      by: string
+    }>(
+      `SELECT c.id, f.incident_id AS incidentId, c.follow_up_id AS followUpId, c.outcome,
+              c.try_again_on AS tryAgainOn, c.note, c.at, c.recorded_by AS "by"
+       FROM follow_up_calls c JOIN follow_ups f ON f.id = c.follow_up_id
+       WHERE ${idIn('f.incident_id')} AND c.at <= :asAt ORDER BY c.id`,
+    ),
     /** The worker's progress moves, from the audit log (the incident keeps only the latest). */
     progressChanges: batch<{ incidentId: number; at: string; from: string; to: string }>(
       `SELECT incident_id AS incidentId, at, json_extract(detail, '$.from') AS "from",
