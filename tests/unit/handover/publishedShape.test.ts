@@ -13,7 +13,10 @@ import type { ShiftFigures } from '../../../shared/handover.ts'
 import { FIGURE_LABELS, NOT_ADDED_UP } from '../../../shared/handover.ts'
 import type { ReferralService } from '../../../shared/script.ts'
 import { parseLondonDateTime } from '../../../shared/time.ts'
-import { must, signIn, testDesk } from '../../support/desk.ts'
+import { join } from 'node:path'
+import { runCli } from '../../../electron/cli/main.ts'
+import { closeDesk, must, signIn, testDesk } from '../../support/desk.ts'
+import { TEST_KEY_HEX } from '../../support/databaseKey.ts'
 import type { TestDesk } from '../../support/desk.ts'
 import { addIncident, DASH_IDS } from '../../support/handoverShift.ts'
 import { tempDir } from '../../support/tempDir.ts'
@@ -225,7 +228,8 @@ const shiftFigures = (d: TestDesk, shiftId: number) => {
 
 describe('a fixture period in the shape of the published figures', () => {
   it('gives the hand-worked figures for each shift and for the period, the period adding up its shifts', async () => {
-    const d = testDesk()
+    const dataDir = tempDir()
+    const d = testDesk(dataDir)
     const shiftIds = await workPeriod(d)
     // The manager looks in December, so their own sign-in starts no shift in the period.
     d.setTime('2026-12-01T09:00:00Z')
@@ -313,5 +317,23 @@ describe('a fixture period in the shape of the published figures', () => {
       [4, 0], // Monday 23/11 00:00
       [3, 1], // Monday 30/11 00:00: due 30/11 is not yet overdue
     ])
+
+    // The command line's stats give the same figures, each under its label.
+    await closeDesk(d)
+    const out: string[] = []
+    const io = {
+      out: (text: string) => out.push(text),
+      err: (text: string) => out.push(text),
+      now: () => Date.parse('2026-12-01T09:00:00Z'),
+      env: { DA_DESK_KEY: TEST_KEY_HEX },
+    }
+    const db = join(dataDir, 'da-desk.sqlite')
+    const period = ['--db', db, '--from', '2026-11-01', '--to', '2026-12-01']
+    expect(await runCli(['stats', ...period, '--json'], io)).toBe(0)
+    expect(JSON.parse(out.join('\n')).figures).toEqual(november.figures)
+    out.length = 0
+    expect(await runCli(['stats', ...period], io)).toBe(0)
+    expect(out.join('\n')).toMatch(/Clare's Law disclosures given +3\n/)
+    expect(out.join('\n')).toMatch(/Follow-ups overdue at the end +2(\n|$)/)
   })
 })
