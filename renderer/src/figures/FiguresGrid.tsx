@@ -45,7 +45,7 @@ export const FIGURE_GROUPS: { title: string; note?: string; figures: Figure[] }[
   },
   {
     title: 'Follow-up calls',
-    note: 'Open and overdue: at the end of the period, or now while it is not over.',
+    note: 'Open and overdue: as at the end, or now while it is not over.',
     figures: [
       'followUpsScheduled',
       'followUpCalls',
