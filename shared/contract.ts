@@ -33,7 +33,7 @@ import {
   MAX_FOLLOW_UP_DAYS,
   MIN_FOLLOW_UP_DAYS,
 } from './followUp.ts'
-import type { FollowUp, FollowUpAnswer, FollowUpCall, FollowUpFigures } from './followUp.ts'
+import type { FollowUp, FollowUpAnswer, FollowUpCall } from './followUp.ts'
 import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from './retention.ts'
 import type { RetentionPreview, RetentionResult } from './retention.ts'
 import { BACKUP_FILE_NAME, BACKUPS_KEPT_MAX, BACKUPS_KEPT_MIN } from './backup.ts'
@@ -364,7 +364,7 @@ export interface CallResults {
   'handover.preview': HandoverRecord
   'shift.handOver': ExportResult
   /** The follow-up calls' figures beside the shifts' (counted by electron/core/followUps). */
-  'figures.get': FiguresPeriod & { followUps: FollowUpFigures }
+  'figures.get': FiguresPeriod
   'figures.export': ExportResult
   'handover.ccLogUpdate': { text: string }
   'retention.preview': RetentionPreview

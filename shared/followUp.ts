@@ -25,6 +25,12 @@ export const FOLLOW_UP_OUTCOME_LABELS: Record<FollowUpOutcome, string> = {
   'wrong-number': 'Wrong number',
 }
 
+/** Outcomes of a call that spoke to the survivor. */
+export const REACHED_OUTCOMES: readonly FollowUpOutcome[] = [
+  'reached-supported',
+  'reached-declined',
+]
+
 /** Outcomes that leave the follow-up open, due again on the date the worker gives. */
 export const TRY_AGAIN_OUTCOMES: readonly FollowUpOutcome[] = ['not-reached', 'not-safe']
 
@@ -79,10 +85,3 @@ export interface FollowUp {
   answers: FollowUpAnswer[]
 }
 
-/** What the figures count of follow-ups in a period (calls made in it). */
-export interface FollowUpFigures {
-  scheduled: number
-  calls: number
-  reached: number
-  outcomes: Record<FollowUpOutcome, number>
-}

@@ -8,6 +8,13 @@ import type { HandoverBackup } from './backup.ts'
 import { ACTION_OWNERS, CONTACT_RESULTS, GRADES, NOTE_TAGS, PROGRESS } from './domain.ts'
 import { ESCALATION_OUTCOMES, ESCALATION_REASONS } from './escalation.ts'
 import { CONTACT_OUTCOMES, REFERRAL_DECISIONS, REFERRAL_SERVICES, RISK_LEVELS } from './script.ts'
+import {
+  CLARES_LAW_APPLICANTS,
+  CLARES_LAW_ROUTES,
+  CLARES_LAW_STATUSES,
+  SUPPORT_ANSWERS,
+} from './claresLaw.ts'
+import { FOLLOW_UP_OUTCOMES } from './followUp.ts'
 
 /** A shift: one or more workers' sessions between its start and the hand over that ended it. */
 export interface Shift {
@@ -35,7 +42,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
 export const DEFAULT_PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE'
 
 /** The version of the handover record's JSON schema; a change to its shape is a new version. */
-export const HANDOVER_SCHEMA_VERSION = 1
+export const HANDOVER_SCHEMA_VERSION = 2
 
 const iso = z.iso.datetime().meta({ id: 'Instant', description: 'ISO 8601, UTC (Z)' })
 const grade = z
@@ -50,7 +57,8 @@ const ref = z
 /**
  * The scheme's figures for a shift or a period. docs/handover.md defines each one. Counts are
  * additive: a period's counts are the sum of its shifts'. The medians are not, so they are
- * worked out over the events of the shift or period itself.
+ * worked out over the events of the shift or period itself; nor are the follow-ups open at the
+ * end, which are a snapshot at the shift's or period's end (NOT_ADDED_UP lists them all).
  */
 export const shiftFiguresSchema = z
   .strictObject({
@@ -65,7 +73,23 @@ export const shiftFiguresSchema = z
     daServiceReferrals: z.number().int().min(0),
     otherServiceReferrals: z.number().int().min(0),
     movedToSafety: z.number().int().min(0),
+    /** Applications recorded in the Clare's Law record (migration 10) in the shift. */
     claresLawApplications: z.number().int().min(0),
+    /** Incidents with a consented Clare's Law referral in the script, once per shift. */
+    claresLawReferrals: z.number().int().min(0),
+    /** Applications whose first "disclosure given" was recorded in the shift. */
+    claresLawDisclosures: z.number().int().min(0),
+    /** Disclosures whose first "IDVA present" was recorded in the shift. */
+    claresLawDisclosuresWithIdva: z.number().int().min(0),
+    /** Disclosures whose first "accepted support" was recorded in the shift. */
+    claresLawSupportAccepted: z.number().int().min(0),
+    /** Disclosures that first had both an IDVA present and support accepted in the shift. */
+    claresLawSupportAcceptedWithIdva: z.number().int().min(0),
+    /** Follow-ups scheduled in the shift (a reschedule moves one; it is not a new one). */
+    followUpsScheduled: z.number().int().min(0),
+    followUpCalls: z.number().int().min(0),
+    /** Follow-ups with a call in the shift that spoke to the survivor, once per shift. */
+    followUpsReached: z.number().int().min(0),
     escalationsRaised: z.number().int().min(0),
     escalationsAcknowledged: z.number().int().min(0),
     escalationsUpgraded: z.number().int().min(0),
@@ -75,6 +99,10 @@ export const shiftFiguresSchema = z
     firstContacts: z.number().int().min(0),
     /** Call received to each escalation raised. */
     medianMinutesToEscalation: z.number().min(0).nullable(),
+    /** Snapshots at the end of the shift or period, so not added up: follow-ups still open… */
+    followUpsOpenAtEnd: z.number().int().min(0),
+    /** …and of those, due before the day the shift or period ends on. */
+    followUpsOverdueAtEnd: z.number().int().min(0),
   })
   .meta({ id: 'Figures' })
 export type ShiftFigures = z.infer<typeof shiftFiguresSchema>
@@ -90,13 +118,31 @@ export const FIGURE_LABELS: Record<keyof ShiftFigures, string> = {
   otherServiceReferrals: 'Referrals to other services',
   movedToSafety: 'Moved to safety',
   claresLawApplications: "Clare's Law applications raised",
+  claresLawReferrals: "Clare's Law referrals in the script",
+  claresLawDisclosures: "Clare's Law disclosures given",
+  claresLawDisclosuresWithIdva: 'Disclosures with an IDVA present',
+  claresLawSupportAccepted: 'Disclosure recipients who accepted support',
+  claresLawSupportAcceptedWithIdva: 'Accepted support, with an IDVA present',
+  followUpsScheduled: 'Follow-up calls scheduled',
+  followUpCalls: 'Follow-up calls made',
+  followUpsReached: 'Follow-ups that spoke to the survivor',
   escalationsRaised: 'Escalations raised',
   escalationsAcknowledged: 'Escalations acknowledged',
   escalationsUpgraded: 'Escalations upgraded',
   medianMinutesToFirstContact: 'Median minutes from call to first contact',
   firstContacts: 'First contacts (the median is over these)',
   medianMinutesToEscalation: 'Median minutes from call to escalation',
+  followUpsOpenAtEnd: 'Follow-ups open at the end',
+  followUpsOverdueAtEnd: 'Follow-ups overdue at the end',
 }
+
+/** The figures that are not the sum of the shifts': medians and end-of-period snapshots. */
+export const NOT_ADDED_UP = [
+  'medianMinutesToFirstContact',
+  'medianMinutesToEscalation',
+  'followUpsOpenAtEnd',
+  'followUpsOverdueAtEnd',
+] as const satisfies readonly (keyof ShiftFigures)[]
 
 /**
  * A median of minutes as people read it: "4.5 min" and "12 min" under an hour, then "2 h 28 min",
@@ -252,6 +298,77 @@ const note = z
   })
   .meta({ id: 'Note' })
 
+const calendarDay = z.iso
+  .date()
+  .meta({ id: 'Date', description: 'A London calendar day, yyyy-MM-dd' })
+
+/** One status change of a Clare's Law application (never changed; the latest is the status). */
+const claresLawStatusChange = z
+  .strictObject({
+    id: ref,
+    status: z.enum(CLARES_LAW_STATUSES),
+    supportAccepted: z.enum(SUPPORT_ANSWERS).nullable(),
+    idvaPresent: z.boolean().nullable(),
+    /** Null in a statistics-only export. */
+    note: z.string().nullable(),
+    at: iso,
+    by: z.string().nullable(),
+  })
+  .meta({ id: 'ClaresLawStatusChange' })
+
+/** A Clare's Law application raised from the incident, as it stood at the record's instant. */
+const claresLawApplication = z
+  .strictObject({
+    id: ref,
+    route: z.enum(CLARES_LAW_ROUTES),
+    /** Who made it: the victim, a relative or friend, police or a partner agency. */
+    raisedBy: z.enum(CLARES_LAW_APPLICANTS),
+    raisedOn: calendarDay,
+    recordedAt: iso,
+    recordedBy: z.string().nullable(),
+    status: z.enum(CLARES_LAW_STATUSES),
+    /** The latest answers given, null when none has been. */
+    supportAccepted: z.enum(SUPPORT_ANSWERS).nullable(),
+    idvaPresent: z.boolean().nullable(),
+    changes: z.array(claresLawStatusChange),
+  })
+  .meta({ id: 'ClaresLawApplication' })
+
+const followUpCall = z
+  .strictObject({
+    id: ref,
+    at: iso,
+    outcome: z.enum(FOLLOW_UP_OUTCOMES),
+    /** For not reached or not safe to talk: the day to try again. */
+    tryAgainOn: calendarDay.nullable(),
+    note: z.string().nullable(),
+    by: z.string().nullable(),
+  })
+  .meta({ id: 'FollowUpCall' })
+
+/** A six-week follow-up call, as it stood at the record's instant. */
+const followUp = z
+  .strictObject({
+    id: ref,
+    scheduledFor: calendarDay,
+    /** The latest try-again day a call gave, or else the day it was scheduled for. */
+    dueOn: calendarDay,
+    /** The risk level it was scheduled for. */
+    riskLevel: z.enum(RISK_LEVELS),
+    /** Why it was scheduled by hand; null when the app scheduled it (and in statistics only). */
+    reason: z.string().nullable(),
+    /** The follow-up it was moved from. */
+    replaces: ref.nullable(),
+    scheduledAt: iso,
+    scheduledBy: z.string().nullable(),
+    status: z.enum(['open', 'completed', 'cancelled', 'rescheduled']),
+    closedAt: iso.nullable(),
+    /** Why it was cancelled or moved; null in a statistics-only export. */
+    closedReason: z.string().nullable(),
+    calls: z.array(followUpCall),
+  })
+  .meta({ id: 'FollowUp' })
+
 /** An action note not marked done: it stays on the queue, shift after shift, until it is. */
 export const outstandingActionSchema = z
   .strictObject({
@@ -310,6 +427,8 @@ export const handoverIncidentSchema = z
     /** Empty in a statistics-only export. */
     notes: z.array(note),
     outstandingActions: z.array(outstandingActionSchema),
+    claresLawApplications: z.array(claresLawApplication),
+    followUps: z.array(followUp),
     /** When an earlier handover included it. */
     previouslyHandedOverAt: iso.nullable(),
   })

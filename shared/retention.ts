@@ -14,12 +14,19 @@ export const MAX_RETENTION_MONTHS = 120
 export const REMOVED_TEXT = 'Removed under the retention policy'
 
 /** Why an incident that is due is kept all the same: work on it is still going on. */
-export const KEPT_REASONS = ['open-escalation', 'outstanding-action'] as const
+export const KEPT_REASONS = [
+  'open-escalation',
+  'outstanding-action',
+  'open-clares-law',
+  'open-follow-up',
+] as const
 export type KeptReason = (typeof KEPT_REASONS)[number]
 
 export const KEPT_REASON_LABELS: Record<KeptReason, string> = {
   'open-escalation': 'open escalation',
   'outstanding-action': 'outstanding action',
+  'open-clares-law': 'open Clare’s Law application',
+  'open-follow-up': 'open follow-up',
 }
 
 export interface RetentionIncident {

@@ -6,9 +6,11 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import {
   FIGURE_LABELS,
+  NOT_ADDED_UP,
   handoverRecordSchema,
   type FiguresPeriod,
   type HandoverRecord,
@@ -29,7 +31,7 @@ import {
 } from './shiftSteps.ts'
 
 const COUNTS = (Object.keys(FIGURE_LABELS) as (keyof ShiftFigures)[]).filter(
-  (key) => !key.startsWith('median'),
+  (key) => !(NOT_ADDED_UP as readonly string[]).includes(key),
 )
 
 async function attempt(page: Page, ref: string, result: string) {
@@ -113,7 +115,8 @@ test('the figures for this month are the sum of its shifts, week by week, and ex
       contactAttempts: 4,
       daServiceReferrals: 1,
       otherServiceReferrals: 1,
-      claresLawApplications: 1,
+      claresLawReferrals: 1,
+      claresLawApplications: 0,
     })
     const shown = await shownFigures(view)
     for (const key of COUNTS) expect(shown[FIGURE_LABELS[key]], key).toBe(String(sum[key]))
@@ -233,4 +236,114 @@ test('a period is typed as whole days; a wrong one is refused in words, and so i
   await view.getByRole('button', { name: 'Export statistics' }).click()
   await expect(view.getByRole('alert')).toContainText('Nothing was exported.')
   await expect(view.getByRole('alert')).toContainText(missing)
+})
+
+test('the Figures view shows Clare’s Law and follow-up figures in their own groups, and axe finds nothing wrong', async ({
+  host,
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000)
+  dropFeedFile(host.inbox, 'batch.ndjson', sample('2026-11-21T152000Z-batch.ndjson'))
+  await signIn(page)
+  const today = formatDateTime(toIsoUtc(Date.now())).slice(0, 10).split('/').reverse().join('-')
+  const asked = await incidentId(page, 'CL-20261121-0461')
+  const told = await incidentId(page, 'CL-20261121-0463')
+  const application = await deskCall<{ id: number }>(page, 'claresLaw.raise', {
+    incidentId: asked,
+    route: 'right-to-ask',
+    raisedBy: 'victim',
+    raisedOn: today,
+    note: null,
+  })
+  for (const [status, supportAccepted, idvaPresent] of [
+    ['under-review', null, null],
+    ['disclosure-given', 'yes', true],
+  ] as const) {
+    await deskCall(page, 'claresLaw.updateStatus', {
+      applicationId: application.id,
+      status,
+      supportAccepted,
+      idvaPresent,
+      note: null,
+    })
+  }
+  await deskCall(page, 'claresLaw.raise', {
+    incidentId: told,
+    route: 'right-to-know',
+    raisedBy: 'police',
+    raisedOn: today,
+    note: null,
+  })
+  const reached = await deskCall<{ id: number }>(page, 'followUps.schedule', {
+    incidentId: asked,
+    dueOn: today,
+    reason: 'Asked for a call today.',
+  })
+  await deskCall(page, 'followUps.recordCall', {
+    followUpId: reached.id,
+    outcome: 'reached-supported',
+    tryAgainOn: null,
+    note: null,
+  })
+  await deskCall(page, 'followUps.schedule', {
+    incidentId: told,
+    dueOn: today,
+    reason: 'After the disclosure decision.',
+  })
+
+  await page.getByRole('button', { name: 'Figures' }).click()
+  const view = figuresView(page)
+  await expect(view).toContainText('1 shift started in the period')
+  for (const group of [
+    'Contacts',
+    'Referrals',
+    'Safety and escalations',
+    'Clare’s Law',
+    'Follow-up calls',
+  ]) {
+    await expect(
+      view.getByRole('heading', { level: 4, name: new RegExp(`^${group}`) }),
+    ).toBeVisible()
+  }
+  const shown = await shownFigures(view)
+  expect({
+    applications: shown[FIGURE_LABELS.claresLawApplications],
+    disclosures: shown[FIGURE_LABELS.claresLawDisclosures],
+    withIdva: shown[FIGURE_LABELS.claresLawDisclosuresWithIdva],
+    supportAccepted: shown[FIGURE_LABELS.claresLawSupportAccepted],
+    supportWithIdva: shown[FIGURE_LABELS.claresLawSupportAcceptedWithIdva],
+    referrals: shown[FIGURE_LABELS.claresLawReferrals],
+    scheduled: shown[FIGURE_LABELS.followUpsScheduled],
+    calls: shown[FIGURE_LABELS.followUpCalls],
+    reached: shown[FIGURE_LABELS.followUpsReached],
+    open: shown[FIGURE_LABELS.followUpsOpenAtEnd],
+    overdue: shown[FIGURE_LABELS.followUpsOverdueAtEnd],
+  }).toEqual({
+    applications: '2',
+    disclosures: '1',
+    withIdva: '1',
+    supportAccepted: '1',
+    supportWithIdva: '1',
+    referrals: '0',
+    scheduled: '2',
+    calls: '1',
+    reached: '1',
+    // Due today is not yet overdue.
+    open: '1',
+    overdue: '0',
+  })
+  await view.getByRole('heading', { level: 4, name: /^Clare’s Law/ }).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: testInfo.outputPath('figures-clares-law-follow-ups.png') })
+
+  // Week by week, chosen from its group.
+  await view
+    .getByLabel('Figure', { exact: true })
+    .selectOption({ label: FIGURE_LABELS.claresLawDisclosures })
+  const table = view.getByRole('table')
+  await expect(table.locator('thead')).toContainText(FIGURE_LABELS.claresLawDisclosures)
+  const column = (await table.locator('tbody tr td:nth-of-type(3)').allTextContents()).map(Number)
+  expect(column.reduce((a, b) => a + b, 0)).toBe(1)
+
+  const { violations } = await new AxeBuilder({ page }).include('[role="dialog"]').analyze()
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`)).toEqual([])
 })

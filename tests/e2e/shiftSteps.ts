@@ -52,6 +52,16 @@ export const CSV_COLUMNS = [
   'victim_phone',
   'address',
   'postcode',
+  'clares_law_applications',
+  'clares_law_statuses',
+  'clares_law_disclosure',
+  'clares_law_idva_present',
+  'clares_law_support_accepted',
+  'follow_ups',
+  'follow_up_status',
+  'follow_up_due_on',
+  'follow_up_calls',
+  'follow_up_reached',
 ]
 
 export const queueRow = (page: Page, ref: string) =>

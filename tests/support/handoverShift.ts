@@ -242,11 +242,21 @@ export const FIXTURE_FIGURES: ShiftFigures = {
   daServiceReferrals: 1, // A's IDVA (B declined the DA service)
   otherServiceReferrals: 1, // B housing
   movedToSafety: 1, // A
-  claresLawApplications: 1, // B right to ask
+  claresLawApplications: 0, // none in the Clare's Law record
+  claresLawReferrals: 1, // B right to ask, as a referral in the script
+  claresLawDisclosures: 0,
+  claresLawDisclosuresWithIdva: 0,
+  claresLawSupportAccepted: 0,
+  claresLawSupportAcceptedWithIdva: 0,
+  followUpsScheduled: 0, // nobody was medium risk
+  followUpCalls: 0,
+  followUpsReached: 0,
   escalationsRaised: 2, // A 14:12, C 16:15
   escalationsAcknowledged: 1, // A
   escalationsUpgraded: 1, // A
   medianMinutesToFirstContact: 20, // A 20, B 10, C 70
   firstContacts: 3,
   medianMinutesToEscalation: 48.5, // A 22, C 75
+  followUpsOpenAtEnd: 0,
+  followUpsOverdueAtEnd: 0,
 }

@@ -53,19 +53,6 @@ interface ChangeRow {
   by: string
 }
 
-/** What the figures count, for applications made in a period. */
-export interface ClaresLawCounts {
-  rightToAsk: number
-  rightToKnow: number
-  disclosuresGiven: number
-  /** Disclosures after which the victim accepted ongoing support, by the latest answer. */
-  supportAcceptedAfterDisclosure: number
-  disclosuresWithIdva: number
-  supportAcceptedWithIdva: number
-  disclosuresWithoutIdva: number
-  supportAcceptedWithoutIdva: number
-}
-
 export function claresLawQueries(db: Db) {
   const insertApplication = db.prepare(
     `INSERT INTO clares_law_applications (incident_id, route, raised_by, raised_on, recorded_at,
@@ -90,35 +77,6 @@ export function claresLawQueries(db: Db) {
     `SELECT id, application_id AS applicationId, status, support_accepted AS supportAccepted,
             idva_present AS idvaPresent, note, at, recorded_by AS "by"
      FROM clares_law_status_changes WHERE application_id = :applicationId ORDER BY id`,
-  )
-  // Each application made in the period with its latest status, support and IDVA answers.
-  const counts = db.prepare<{ from: string; to: string }, ClaresLawCounts>(
-    `WITH latest AS (
-       SELECT a.route,
-         (SELECT c.status FROM clares_law_status_changes c WHERE c.application_id = a.id
-          ORDER BY c.id DESC LIMIT 1) AS status,
-         (SELECT c.support_accepted FROM clares_law_status_changes c
-          WHERE c.application_id = a.id AND c.support_accepted IS NOT NULL
-          ORDER BY c.id DESC LIMIT 1) AS support,
-         (SELECT c.idva_present FROM clares_law_status_changes c
-          WHERE c.application_id = a.id AND c.idva_present IS NOT NULL
-          ORDER BY c.id DESC LIMIT 1) AS idva
-       FROM clares_law_applications a
-       WHERE a.raised_on >= :from AND a.raised_on < :to
-     )
-     SELECT
-       count(*) FILTER (WHERE route = 'right-to-ask') AS rightToAsk,
-       count(*) FILTER (WHERE route = 'right-to-know') AS rightToKnow,
-       count(*) FILTER (WHERE status = 'disclosure-given') AS disclosuresGiven,
-       count(*) FILTER (WHERE status = 'disclosure-given' AND support = 'yes')
-         AS supportAcceptedAfterDisclosure,
-       count(*) FILTER (WHERE status = 'disclosure-given' AND idva = 1) AS disclosuresWithIdva,
-       count(*) FILTER (WHERE status = 'disclosure-given' AND idva = 1 AND support = 'yes')
-         AS supportAcceptedWithIdva,
-       count(*) FILTER (WHERE status = 'disclosure-given' AND idva = 0) AS disclosuresWithoutIdva,
-       count(*) FILTER (WHERE status = 'disclosure-given' AND idva = 0 AND support = 'yes')
-         AS supportAcceptedWithoutIdva
-     FROM latest`,
   )
 
   const toChange = (r: ChangeRow): ClaresLawStatusChange => ({
@@ -173,7 +131,6 @@ export function claresLawQueries(db: Db) {
     /** Oldest first. */
     ofIncident: (incidentId: number) => ofIncident.all({ incidentId }).map(toApplication),
     /** Applications made on dates from `from` (inclusive) to `to` (exclusive), YYYY-MM-DD. */
-    counts: (from: string, to: string): ClaresLawCounts => counts.get({ from, to })!,
   }
 }
 

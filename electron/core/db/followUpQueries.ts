@@ -101,13 +101,6 @@ export function followUpQueries(db: Db) {
     `${selectAnswer} WHERE follow_up_id = :followUpId ORDER BY id`,
   )
   const answer = db.prepare<{ id: number }, FollowUpAnswer>(`${selectAnswer} WHERE id = :id`)
-  const scheduledIn = db.prepare<{ from: string; to: string }, { n: number }>(
-    `SELECT count(*) AS n FROM follow_ups WHERE at >= :from AND at < :to`,
-  )
-  const callsIn = db.prepare<{ from: string; to: string }, { outcome: FollowUpOutcome; n: number }>(
-    `SELECT outcome, count(*) AS n FROM follow_up_calls WHERE at >= :from AND at < :to
-     GROUP BY outcome`,
-  )
 
   const whole = (row: FollowUpRow): FollowUp => {
     const made = calls.all({ followUpId: row.id })
@@ -148,8 +141,6 @@ export function followUpQueries(db: Db) {
         .map(whole)[0],
     /** Every open follow-up. */
     open: () => open.all({}).map(whole),
-    scheduledIn: (from: string, to: string) => scheduledIn.get({ from, to })!.n,
-    callsIn: (from: string, to: string) => callsIn.all({ from, to }),
   }
 }
 

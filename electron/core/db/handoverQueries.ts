@@ -3,6 +3,7 @@
 // session that made it, and only when it was made within the shift's window.
 import type { Db } from './openDatabase.ts'
 import type { Shift } from '#shared/handover.ts'
+import { REACHED_OUTCOMES } from '#shared/followUp.ts'
 
 interface ShiftRow {
   id: number
@@ -76,10 +77,24 @@ export interface ShiftCounts {
   daServiceReferrals: number
   otherServiceReferrals: number
   claresLawApplications: number
+  claresLawReferrals: number
+  claresLawDisclosures: number
+  claresLawDisclosuresWithIdva: number
+  claresLawSupportAccepted: number
+  claresLawSupportAcceptedWithIdva: number
+  followUpsScheduled: number
+  followUpCalls: number
+  followUpsReached: number
   movedToSafety: number
   escalationsRaised: number
   escalationsAcknowledged: number
   escalationsUpgraded: number
+}
+
+/** Follow-ups still open at an instant, and those of them due before its London day. */
+export interface FollowUpsOpen {
+  open: number
+  overdue: number
 }
 
 /** One event a median is taken over: its shift, and the minutes from the call to it. */
@@ -284,6 +299,82 @@ export function handoverQueries(db: Db) {
      GROUP BY shift_id`,
   )
 
+  // Clare's Law: applications recorded in the shift, and each application's disclosure, IDVA
+  // present and support accepted counted once, in the shift whose record first made it so (a
+  // later record never takes a shift's count back, so a handed-over shift keeps its figures).
+  const claresLawApplicationCounts = db.prepare<ShiftSelection, { shiftId: number; n: number }>(
+    `WITH ${shiftSet}
+     SELECT ss.shift_id AS shiftId, count(*) AS n
+     FROM ss JOIN clares_law_applications a ON a.session_id = ss.session_id
+       AND a.recorded_at >= ss.s_from AND a.recorded_at <= ss.s_to
+     GROUP BY ss.shift_id`,
+  )
+  const claresLawDecisionCounts = db.prepare<
+    ShiftSelection,
+    { shiftId: number; given: number; idva: number; support: number; supportIdva: number }
+  >(
+    `WITH ${shiftSet},
+     firsts AS (
+       SELECT a.id,
+         (SELECT min(c.id) FROM clares_law_status_changes c
+          WHERE c.application_id = a.id AND c.status = 'disclosure-given') AS given,
+         (SELECT min(c.id) FROM clares_law_status_changes c
+          WHERE c.application_id = a.id AND c.idva_present = 1) AS idva,
+         (SELECT min(c.id) FROM clares_law_status_changes c
+          WHERE c.application_id = a.id AND c.status = 'disclosure-given'
+            AND c.support_accepted = 'yes') AS support
+       FROM clares_law_applications a),
+     made AS (
+       SELECT given AS change_id, 'given' AS figure FROM firsts WHERE given IS NOT NULL
+       UNION ALL SELECT idva, 'idva' FROM firsts WHERE idva IS NOT NULL
+       UNION ALL SELECT support, 'support' FROM firsts WHERE support IS NOT NULL
+       UNION ALL SELECT max(support, idva), 'supportIdva' FROM firsts
+         WHERE support IS NOT NULL AND idva IS NOT NULL)
+     SELECT ss.shift_id AS shiftId,
+       count(*) FILTER (WHERE m.figure = 'given') AS given,
+       count(*) FILTER (WHERE m.figure = 'idva') AS idva,
+       count(*) FILTER (WHERE m.figure = 'support') AS support,
+       count(*) FILTER (WHERE m.figure = 'supportIdva') AS supportIdva
+     FROM ss JOIN clares_law_status_changes c ON ${inWindow('c')}
+     JOIN made m ON m.change_id = c.id
+     GROUP BY ss.shift_id`,
+  )
+  // Follow-ups: new ones scheduled (a reschedule replaces one), calls made, and follow-ups whose
+  // call spoke to the survivor.
+  const followUpScheduledCounts = db.prepare<ShiftSelection, { shiftId: number; n: number }>(
+    `WITH ${shiftSet}
+     SELECT ss.shift_id AS shiftId, count(*) AS n
+     FROM ss JOIN follow_ups f ON ${inWindow('f')}
+     WHERE f.replaces IS NULL
+     GROUP BY ss.shift_id`,
+  )
+  const followUpCallCounts = db.prepare<
+    ShiftSelection & { reached: string },
+    { shiftId: number; calls: number; reached: number }
+  >(
+    `WITH ${shiftSet}
+     SELECT ss.shift_id AS shiftId, count(*) AS calls,
+       count(DISTINCT CASE WHEN c.outcome IN (SELECT value FROM json_each(:reached))
+                      THEN c.follow_up_id END) AS reached
+     FROM ss JOIN follow_up_calls c ON ${inWindow('c')}
+     GROUP BY ss.shift_id`,
+  )
+  // A follow-up is open at an instant when it was scheduled by then and not yet closed; it is
+  // due on the latest try-again day its calls had given by then, or else the day it was set for.
+  const followUpsOpen = db.prepare<{ asAt: string; day: string }, FollowUpsOpen>(
+    `WITH open AS (
+       SELECT coalesce(
+         (SELECT c.try_again_on FROM follow_up_calls c
+          WHERE c.follow_up_id = f.id AND c.try_again_on IS NOT NULL AND c.at <= :asAt
+          ORDER BY c.id DESC LIMIT 1),
+         f.due_on) AS due_on
+       FROM follow_ups f
+       WHERE f.at <= :asAt
+         AND NOT EXISTS (SELECT 1 FROM follow_up_closures k
+                         WHERE k.follow_up_id = f.id AND k.at <= :asAt))
+     SELECT count(*) AS open, count(*) FILTER (WHERE due_on < :day) AS overdue FROM open`,
+  )
+
   const insertExport = db.prepare(
     `INSERT INTO handover_exports (at, scope, shift_id, period_from, period_to, statistics_only,
        hands_over, folder, manifest, exported_by, session_id)
@@ -368,6 +459,14 @@ export function handoverQueries(db: Db) {
             daServiceReferrals: 0,
             otherServiceReferrals: 0,
             claresLawApplications: 0,
+            claresLawReferrals: 0,
+            claresLawDisclosures: 0,
+            claresLawDisclosuresWithIdva: 0,
+            claresLawSupportAccepted: 0,
+            claresLawSupportAcceptedWithIdva: 0,
+            followUpsScheduled: 0,
+            followUpCalls: 0,
+            followUpsReached: 0,
             movedToSafety: 0,
             escalationsRaised: 0,
             escalationsAcknowledged: 0,
@@ -395,8 +494,26 @@ export function handoverQueries(db: Db) {
           maracReferrals: r.marac,
           daServiceReferrals: r.da,
           otherServiceReferrals: r.other,
-          claresLawApplications: r.claresLaw,
+          claresLawReferrals: r.claresLaw,
         })
+      }
+      for (const r of claresLawApplicationCounts.all(selection)) {
+        of(r.shiftId).claresLawApplications = r.n
+      }
+      for (const r of claresLawDecisionCounts.all(selection)) {
+        Object.assign(of(r.shiftId), {
+          claresLawDisclosures: r.given,
+          claresLawDisclosuresWithIdva: r.idva,
+          claresLawSupportAccepted: r.support,
+          claresLawSupportAcceptedWithIdva: r.supportIdva,
+        })
+      }
+      for (const r of followUpScheduledCounts.all(selection)) {
+        of(r.shiftId).followUpsScheduled = r.n
+      }
+      const reachedParam = { ...selection, reached: JSON.stringify(REACHED_OUTCOMES) }
+      for (const r of followUpCallCounts.all(reachedParam)) {
+        Object.assign(of(r.shiftId), { followUpCalls: r.calls, followUpsReached: r.reached })
       }
       for (const r of safetyCounts.all(selection)) of(r.shiftId).movedToSafety = r.n
       for (const r of raisedCounts.all(selection)) of(r.shiftId).escalationsRaised = r.n
@@ -407,6 +524,8 @@ export function handoverQueries(db: Db) {
       return [...byShift.values()]
     },
     firstContacts: (selection: ShiftSelection) => firstContacts.all(selection),
+    /** Follow-ups open at `asAt`, and overdue: due before `day` (yyyy-MM-dd, London). */
+    followUpsOpen: (asAt: string, day: string) => followUpsOpen.get({ asAt, day })!,
     escalationsRaised: (selection: ShiftSelection) => raised.all(selection),
 
     // What a handover gathers for its incidents, each list as it stood at :asAt, oldest first.
@@ -544,6 +663,73 @@ export function handoverQueries(db: Db) {
        FROM notes n LEFT JOIN note_action_done d ON d.note_id = n.id AND d.at <= :asAt
        WHERE ${idIn('n.incident_id')} AND n.at <= :asAt
        ORDER BY n.id`,
+    ),
+    claresLawApplications: batch<{
+      id: number
+      incidentId: number
+      route: string
+      raisedBy: string
+      raisedOn: string
+      recordedAt: string
+      by: string
+    }>(
+      `SELECT id, incident_id AS incidentId, route, raised_by AS raisedBy, raised_on AS raisedOn,
+              recorded_at AS recordedAt, recorded_by AS "by"
+       FROM clares_law_applications
+       WHERE ${idIn('incident_id')} AND recorded_at <= :asAt ORDER BY id`,
+    ),
+    claresLawChanges: batch<{
+      id: number
+      incidentId: number
+      applicationId: number
+      status: string
+      supportAccepted: string | null
+      idvaPresent: number | null
+      note: string | null
+      at: string
+      by: string
+    }>(
+      `SELECT c.id, a.incident_id AS incidentId, c.application_id AS applicationId, c.status,
+              c.support_accepted AS supportAccepted, c.idva_present AS idvaPresent, c.note, c.at,
+              c.recorded_by AS "by"
+       FROM clares_law_status_changes c JOIN clares_law_applications a ON a.id = c.application_id
+       WHERE ${idIn('a.incident_id')} AND c.at <= :asAt ORDER BY c.id`,
+    ),
+    followUps: batch<{
+      id: number
+      incidentId: number
+      scheduledFor: string
+      riskLevel: string
+      reason: string | null
+      replaces: number | null
+      scheduledAt: string
+      scheduledBy: string
+      closedKind: string | null
+      closedAt: string | null
+      closedReason: string | null
+    }>(
+      `SELECT f.id, f.incident_id AS incidentId, f.due_on AS scheduledFor,
+              f.risk_level AS riskLevel, f.reason, f.replaces, f.at AS scheduledAt,
+              f.recorded_by AS scheduledBy, k.kind AS closedKind, k.at AS closedAt,
+              k.reason AS closedReason
+       FROM follow_ups f
+       LEFT JOIN follow_up_closures k ON k.follow_up_id = f.id AND k.at <= :asAt
+       WHERE ${idIn('f.incident_id')} AND f.at <= :asAt ORDER BY f.id`,
+    ),
+    followUpCalls: batch<{
+      id: number
+      incidentId: number
+      followUpId: number
+      outcome: string
+      tryAgainOn: string | null
+      note: string | null
+      at: string
+      by: string
+    }>(
+      `SELECT c.id, f.incident_id AS incidentId, c.follow_up_id AS followUpId, c.outcome,
+              c.try_again_on AS tryAgainOn, c.note, c.at, c.recorded_by AS "by"
+       FROM follow_up_calls c JOIN follow_ups f ON f.id = c.follow_up_id
+       WHERE ${idIn('f.incident_id')} AND c.at <= :asAt ORDER BY c.id`,
     ),
     /** The worker's progress moves, from the audit log (the incident keeps only the latest). */
     progressChanges: batch<{ incidentId: number; at: string; from: string; to: string }>(

@@ -10,10 +10,12 @@ export interface DueRow {
   last_activity_at: string
   open_escalation: number
   outstanding_action: number
+  open_clares_law: number
+  open_follow_up: number
 }
 
 /**
- * Every table that refers to an incident (migrations 1–6), with the time of each record. Views
+ * Every table that refers to an incident (migrations 1–11), with the time of each record. Views
  * and the script's cursor moving are not activity; a note being typed is.
  */
 const activity = `
@@ -36,10 +38,22 @@ const activity = `
   UNION ALL SELECT e.incident_id, o.at
     FROM escalation_outcomes o JOIN escalations e ON e.id = o.escalation_id
   UNION ALL SELECT incident_id, at FROM suggestion_dismissals
-  UNION ALL SELECT incident_id, at FROM handed_over_incidents`
+  UNION ALL SELECT incident_id, at FROM handed_over_incidents
+  UNION ALL SELECT incident_id, at FROM repeat_dismissals
+  UNION ALL SELECT incident_id, recorded_at FROM clares_law_applications
+  UNION ALL SELECT a.incident_id, c.at
+    FROM clares_law_status_changes c JOIN clares_law_applications a ON a.id = c.application_id
+  UNION ALL SELECT incident_id, at FROM follow_ups
+  UNION ALL SELECT f.incident_id, k.at
+    FROM follow_up_closures k JOIN follow_ups f ON f.id = k.follow_up_id
+  UNION ALL SELECT f.incident_id, c.at
+    FROM follow_up_calls c JOIN follow_ups f ON f.id = c.follow_up_id
+  UNION ALL SELECT f.incident_id, a.at
+    FROM follow_up_answers a JOIN follow_ups f ON f.id = a.follow_up_id`
 
 /** The incidents a purge is about, as a JSON array of ids. */
 const theIncidents = `(SELECT value FROM json_each(:ids))`
+const theirFollowUps = `(SELECT id FROM follow_ups WHERE incident_id IN ${theIncidents})`
 /** Personal text that was there becomes the removal text; nothing stays nothing. */
 const removed = (column: string) =>
   `${column} = CASE WHEN ${column} IS NULL THEN NULL ELSE :removed END`
@@ -61,7 +75,17 @@ export function retentionQueries(db: Db) {
        EXISTS (SELECT 1 FROM notes n
                WHERE n.incident_id = i.id AND n.action_owner IS NOT NULL
                  AND NOT EXISTS (SELECT 1 FROM note_action_done d
-                                 WHERE d.note_id = n.id)) AS outstanding_action
+                                 WHERE d.note_id = n.id)) AS outstanding_action,
+       -- Raised or under review: police have not decided yet (the latest status says).
+       EXISTS (SELECT 1 FROM clares_law_applications a
+               WHERE a.incident_id = i.id
+                 AND (SELECT c.status FROM clares_law_status_changes c
+                      WHERE c.application_id = a.id ORDER BY c.id DESC LIMIT 1)
+                     IN ('raised', 'under-review')) AS open_clares_law,
+       EXISTS (SELECT 1 FROM follow_ups f
+               WHERE f.incident_id = i.id
+                 AND NOT EXISTS (SELECT 1 FROM follow_up_closures k
+                                 WHERE k.follow_up_id = f.id)) AS open_follow_up
      FROM incidents i JOIN latest l ON l.incident_id = i.id
      WHERE l.last_activity_at < :cutoff
        AND (i.purged_at IS NULL OR i.purged_at < l.last_activity_at)
@@ -84,6 +108,17 @@ export function retentionQueries(db: Db) {
     `UPDATE escalation_outcomes SET ${removed('reason')}
      WHERE escalation_id IN (SELECT id FROM escalations WHERE incident_id IN ${theIncidents})`,
     `UPDATE suggestion_dismissals SET ${removed('reason')} WHERE incident_id IN ${theIncidents}`,
+    `UPDATE repeat_dismissals SET ${removed('reason')} WHERE incident_id IN ${theIncidents}`,
+    `UPDATE clares_law_status_changes SET ${removed('note')}
+     WHERE application_id IN (SELECT id FROM clares_law_applications
+                              WHERE incident_id IN ${theIncidents})`,
+    `UPDATE follow_ups SET ${removed('reason')} WHERE incident_id IN ${theIncidents}`,
+    `UPDATE follow_up_closures SET ${removed('reason')} WHERE follow_up_id IN ${theirFollowUps}`,
+    `UPDATE follow_up_calls SET ${removed('note')} WHERE follow_up_id IN ${theirFollowUps}`,
+    // As with the first contact's script: only the follow-up script's free-text answers.
+    `UPDATE follow_up_answers SET ${removed('value')}
+     WHERE follow_up_id IN ${theirFollowUps}
+       AND question_id IN (SELECT value FROM json_each(:followUpTextQuestions))`,
     `DELETE FROM note_drafts WHERE incident_id IN ${theIncidents}`,
     // The feed record's earlier values, as each update's history kept them.
     `UPDATE incident_history SET ${removed('from_value')}, ${removed('to_value')}
@@ -116,12 +151,19 @@ export function retentionQueries(db: Db) {
     },
     /**
      * Blanks the incidents' personal details and marks them purged at `at`, in the caller's
-     * transaction; `textQuestions` are the script's free-text questions.
+     * transaction; `textQuestions` are the safe-contact script's free-text questions and
+     * `followUpTextQuestions` the follow-up script's.
      */
-    purge(incidentIds: readonly number[], textQuestions: readonly string[], at: string): void {
+    purge(
+      incidentIds: readonly number[],
+      textQuestions: readonly string[],
+      followUpTextQuestions: readonly string[],
+      at: string,
+    ): void {
       const params = {
         ids: JSON.stringify(incidentIds),
         textQuestions: JSON.stringify(textQuestions),
+        followUpTextQuestions: JSON.stringify(followUpTextQuestions),
         at,
         removed: REMOVED_TEXT,
       }

@@ -1,9 +1,11 @@
 // The scheme's figures for a shift or any period (definitions in docs/handover.md). Counts are
 // made per shift and added up, so a period's figures are the sum of the shifts that started in
-// it; the medians are taken over the events themselves, since medians do not add.
+// it; the medians are taken over the events themselves, since medians do not add, and the
+// follow-ups open at the end are counted at the end of the shift, week or period.
 import type { ContactScript, RiskLevel } from '#shared/script.ts'
 import type { FiguresPeriod, ShiftFigures, WeeklyFigures } from '#shared/handover.ts'
 import { formatDateTime, londonDate, londonMidnight } from '#shared/time.ts'
+import { followUpsOpenAt } from '../followUps/figures.ts'
 import type {
   HandoverQueries,
   RiskRule,
@@ -50,27 +52,45 @@ const COUNTS: readonly Count[] = [
   'otherServiceReferrals',
   'movedToSafety',
   'claresLawApplications',
+  'claresLawReferrals',
+  'claresLawDisclosures',
+  'claresLawDisclosuresWithIdva',
+  'claresLawSupportAccepted',
+  'claresLawSupportAcceptedWithIdva',
+  'followUpsScheduled',
+  'followUpCalls',
+  'followUpsReached',
   'escalationsRaised',
   'escalationsAcknowledged',
   'escalationsUpgraded',
 ]
 
-/** The figures of a set of shifts: their counts added up, the medians over their events. */
+/**
+ * The figures of a set of shifts: their counts added up, the medians over their events, and the
+ * follow-ups open at `end`.
+ */
 function combine(
+  queries: HandoverQueries,
   counts: readonly ShiftCounts[],
   firstContacts: readonly TimedEvent[],
   escalations: readonly TimedEvent[],
+  end: string,
 ): ShiftFigures {
   const sum = Object.fromEntries(
     COUNTS.map((k) => [k, counts.reduce((n, c) => n + c[k], 0)]),
   ) as Record<Count, number>
+  const open = followUpsOpenAt(queries, end)
   return {
     ...sum,
     medianMinutesToFirstContact: medianMinutes(firstContacts),
     firstContacts: firstContacts.length,
     medianMinutesToEscalation: medianMinutes(escalations),
+    followUpsOpenAtEnd: open.open,
+    followUpsOverdueAtEnd: open.overdue,
   }
 }
+
+const earlier = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : b)
 
 /** The figures for the shifts a selection names. */
 export function figuresFor(
@@ -78,10 +98,17 @@ export function figuresFor(
   selection: ShiftSelection,
   rule: RiskRule,
 ): ShiftFigures {
+  // A shift ends when it was handed over (an open one is read up to asAt); a period at its end.
+  const end =
+    selection.shiftId === null
+      ? earlier(selection.to, selection.asAt)
+      : (queries.shift(selection.shiftId)?.endedAt ?? selection.asAt)
   return combine(
+    queries,
     queries.counts(selection, rule),
     queries.firstContacts(selection),
     queries.escalationsRaised(selection),
+    end,
   )
 }
 
@@ -142,14 +169,20 @@ export function figuresPeriod(
     return {
       ...bound,
       shifts: w.shifts,
-      figures: combine(w.counts, w.firstContacts, w.escalations),
+      figures: combine(
+        queries,
+        w.counts,
+        w.firstContacts,
+        w.escalations,
+        earlier(bound.to, period.asAt),
+      ),
     }
   })
   return {
     from: period.from,
     to: period.to,
     shifts: shifts.length,
-    figures: combine(counts, firstContacts, escalations),
+    figures: combine(queries, counts, firstContacts, escalations, earlier(period.to, period.asAt)),
     weeks,
   }
 }

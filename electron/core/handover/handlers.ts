@@ -20,8 +20,6 @@ import { ccLogUpdate } from './ccLogUpdate.ts'
 import { exportFiles } from './exportFiles.ts'
 import type { WrittenExport } from './exportFiles.ts'
 import { figuresPeriod, riskRule } from './figures.ts'
-import { followUpFigures } from '../followUps/figures.ts'
-import { followUpQueries } from '../db/followUpQueries.ts'
 import { handoverIncidents, handoverRecord } from './handoverRecord.ts'
 import type { RecordOptions } from './handoverRecord.ts'
 import { defaultExportDir } from './settings.ts'
@@ -240,10 +238,7 @@ export function handoverHandlers(context: DeskContext): Pick<Handlers, HandoverC
           to: toIsoUtc(Date.parse(to)),
           asAt: toIsoUtc(now()),
         }
-        return ok({
-          ...figuresPeriod(queries, period, rule),
-          followUps: followUpFigures(followUpQueries(context.db), period),
-        })
+        return ok(figuresPeriod(queries, period, rule))
       }),
     'figures.export': async ({ from, to, formats, outDir }) => {
       const worker = context.worker()

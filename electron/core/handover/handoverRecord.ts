@@ -15,6 +15,10 @@ import { HANDOVER_SCHEMA_VERSION } from '#shared/handover.ts'
 import { removedNotice } from '#shared/retention.ts'
 import type { HandoverIncident, HandoverRecord, OutstandingAction } from '#shared/handover.ts'
 import type { ContactResult } from '#shared/domain.ts'
+import type { ClaresLawApplicant, ClaresLawRoute, ClaresLawStatus } from '#shared/claresLaw.ts'
+import type { SupportAnswer } from '#shared/claresLaw.ts'
+import type { FollowUpOutcome, FollowUpStatus } from '#shared/followUp.ts'
+import type { RiskLevel } from '#shared/script.ts'
 import type { HandoverQueries, ShiftSelection } from '../db/handoverQueries.ts'
 import { riskSummary } from '../script/riskSummary.ts'
 import { figuresFor, riskRule } from './figures.ts'
@@ -91,6 +95,10 @@ export function handoverIncidents(
   const escalations = byIncident(queries.escalations(ids, asAt))
   const notes = byIncident(queries.notes(ids, asAt))
   const progress = byIncident(queries.progressChanges(ids, asAt))
+  const applications = byIncident(queries.claresLawApplications(ids, asAt))
+  const applicationChanges = byIncident(queries.claresLawChanges(ids, asAt))
+  const followUps = byIncident(queries.followUps(ids, asAt))
+  const followUpCalls = byIncident(queries.followUpCalls(ids, asAt))
   const handedOver = queries.lastHandedOver(ids, before)
 
   const people: HandoverRecord['people'] = []
@@ -286,6 +294,12 @@ export function handoverIncidents(
             actionDoneBy: n.doneBy,
           })),
       outstandingActions,
+      claresLawApplications: claresLawRecord(
+        applications.get(id) ?? [],
+        applicationChanges.get(id) ?? [],
+        hide,
+      ),
+      followUps: followUpRecord(followUps.get(id) ?? [], followUpCalls.get(id) ?? [], hide),
       previouslyHandedOverAt: handedOver.get(id) ?? null,
     })
   }
@@ -293,6 +307,77 @@ export function handoverIncidents(
   const order = new Map(ids.map((id, i) => [`incident-${id}`, i]))
   incidents.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
   return { incidents, people, locations }
+}
+
+type Hide = <T>(value: T) => T | null
+type Rows<K extends keyof HandoverQueries> = ReturnType<HandoverQueries[K]>
+
+/** The incident's Clare's Law applications, each with its status changes up to the record's end. */
+function claresLawRecord(
+  applications: Rows<'claresLawApplications'>,
+  changes: Rows<'claresLawChanges'>,
+  hide: Hide,
+): HandoverIncident['claresLawApplications'] {
+  return applications.map((a) => {
+    const own = changes
+      .filter((c) => c.applicationId === a.id)
+      .map((c) => ({
+        id: `clareslawstatus-${c.id}`,
+        status: c.status as ClaresLawStatus,
+        supportAccepted: c.supportAccepted as SupportAnswer | null,
+        idvaPresent: c.idvaPresent === null ? null : c.idvaPresent === 1,
+        note: hide(c.note),
+        at: c.at,
+        by: hide(c.by),
+      }))
+    const latest = <T>(pick: (c: (typeof own)[number]) => T | null) =>
+      own.reduce<T | null>((last, c) => pick(c) ?? last, null)
+    return {
+      id: `clareslaw-${a.id}`,
+      route: a.route as ClaresLawRoute,
+      raisedBy: a.raisedBy as ClaresLawApplicant,
+      raisedOn: a.raisedOn,
+      recordedAt: a.recordedAt,
+      recordedBy: hide(a.by),
+      // Raising an application records its first status in the same transaction.
+      status: own.at(-1)?.status ?? 'raised',
+      supportAccepted: latest((c) => c.supportAccepted),
+      idvaPresent: latest((c) => c.idvaPresent),
+      changes: own,
+    }
+  })
+}
+
+/** The incident's follow-ups with their calls, up to the record's end. */
+function followUpRecord(
+  followUps: Rows<'followUps'>,
+  calls: Rows<'followUpCalls'>,
+  hide: Hide,
+): HandoverIncident['followUps'] {
+  return followUps.map((f) => {
+    const own = calls.filter((c) => c.followUpId === f.id)
+    return {
+      id: `followup-${f.id}`,
+      scheduledFor: f.scheduledFor,
+      dueOn: own.filter((c) => c.tryAgainOn !== null).at(-1)?.tryAgainOn ?? f.scheduledFor,
+      riskLevel: f.riskLevel as RiskLevel,
+      reason: hide(f.reason),
+      replaces: f.replaces === null ? null : `followup-${f.replaces}`,
+      scheduledAt: f.scheduledAt,
+      scheduledBy: hide(f.scheduledBy),
+      status: (f.closedKind ?? 'open') as FollowUpStatus,
+      closedAt: f.closedAt,
+      closedReason: hide(f.closedReason),
+      calls: own.map((c) => ({
+        id: `followupcall-${c.id}`,
+        at: c.at,
+        outcome: c.outcome as FollowUpOutcome,
+        tryAgainOn: c.tryAgainOn,
+        note: hide(c.note),
+        by: hide(c.by),
+      })),
+    }
+  })
 }
 
 export function handoverRecord(

@@ -4,9 +4,14 @@
 // quoting, and no cell can run as a formula.
 import type { HandoverIncident, HandoverRecord } from '#shared/handover.ts'
 import { formatDateTime } from '#shared/time.ts'
+import { REACHED_OUTCOMES } from '#shared/followUp.ts'
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no')
 const time = (iso: string | null) => (iso === null ? '' : formatDateTime(iso))
+/** A London calendar day (yyyy-MM-dd) as dd/MM/yyyy. */
+const day = (date: string | null) => (date === null ? '' : date.split('-').reverse().join('/'))
+const disclosures = (i: HandoverIncident) =>
+  i.claresLawApplications.filter((a) => a.status === 'disclosure-given')
 const consented = (i: HandoverIncident, services: readonly string[]) =>
   yesNo(i.referrals.some((r) => r.decision === 'consented' && services.includes(r.service)))
 
@@ -19,7 +24,10 @@ interface RowContext {
 
 type Column = readonly [name: string, value: (i: HandoverIncident, c: RowContext) => string]
 
-/** The columns, in order. Personal ones are last and empty in a statistics-only export. */
+/**
+ * The columns, in order. The personal ones (from victim_name to postcode) are empty in a
+ * statistics-only export; the columns added since (Clare's Law and follow-ups) come after them.
+ */
 export const CSV_COLUMNS: readonly Column[] = [
   ['incident_ref', (i) => i.incidentRef],
   ['received_at', (i) => time(i.receivedAt)],
@@ -66,6 +74,26 @@ export const CSV_COLUMNS: readonly Column[] = [
   ['victim_phone', (_, c) => c.victim?.phone ?? ''],
   ['address', (_, c) => c.location?.address ?? ''],
   ['postcode', (_, c) => c.location?.postcode ?? ''],
+  ['clares_law_applications', (i) => String(i.claresLawApplications.length)],
+  [
+    'clares_law_statuses',
+    (i) => i.claresLawApplications.map((a) => `${a.route}: ${a.status}`).join('; '),
+  ],
+  ['clares_law_disclosure', (i) => yesNo(disclosures(i).length > 0)],
+  ['clares_law_idva_present', (i) => yesNo(disclosures(i).some((a) => a.idvaPresent === true))],
+  [
+    'clares_law_support_accepted',
+    (i) => yesNo(disclosures(i).some((a) => a.supportAccepted === 'yes')),
+  ],
+  ['follow_ups', (i) => String(i.followUps.length)],
+  ['follow_up_status', (i) => i.followUps.at(-1)?.status ?? ''],
+  ['follow_up_due_on', (i) => day(i.followUps.at(-1)?.dueOn ?? null)],
+  ['follow_up_calls', (i) => String(i.followUps.reduce((n, f) => n + f.calls.length, 0))],
+  [
+    'follow_up_reached',
+    (i) =>
+      yesNo(i.followUps.some((f) => f.calls.some((c) => REACHED_OUTCOMES.includes(c.outcome)))),
+  ],
 ]
 
 /**

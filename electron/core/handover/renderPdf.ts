@@ -27,6 +27,13 @@ import type {
   ShiftFigures,
 } from '#shared/handover.ts'
 import { formatDateTime } from '#shared/time.ts'
+import {
+  CLARES_LAW_APPLICANT_LABELS,
+  CLARES_LAW_ROUTE_LABELS,
+  CLARES_LAW_STATUS_LABELS,
+  SUPPORT_ANSWER_LABELS,
+} from '#shared/claresLaw.ts'
+import { FOLLOW_UP_OUTCOME_LABELS } from '#shared/followUp.ts'
 
 const PLAIN = 'Helvetica'
 const WIDE = 'DejaVu'
@@ -378,6 +385,9 @@ export async function renderPdf(record: HandoverRecord, wideFont: Buffer): Promi
       )
     }
 
+    renderClaresLaw(i)
+    renderFollowUps(i)
+
     if (i.notes.length) subheading(`Notes (${i.notes.length})`)
     const noteTimes = new Map(i.notes.map((n) => [n.id, n.at]))
     for (const n of i.notes) {
@@ -400,6 +410,66 @@ export async function renderPdf(record: HandoverRecord, wideFont: Buffer): Promi
     }
     if (i.previouslyHandedOverAt) {
       line(`Included in an earlier handover at ${formatDateTime(i.previouslyHandedOverAt)}.`, 0)
+    }
+  }
+
+  /** Each Clare's Law application: route, who made it, where it stands, and each change. */
+  function renderClaresLaw(i: HandoverIncident) {
+    if (i.claresLawApplications.length === 0) return
+    subheading(`Clare's Law applications (${i.claresLawApplications.length})`)
+    for (const a of i.claresLawApplications) {
+      const answers = [
+        a.supportAccepted && SUPPORT_ANSWER_LABELS[a.supportAccepted].toLowerCase(),
+        a.idvaPresent !== null && (a.idvaPresent ? 'IDVA present' : 'no IDVA present'),
+      ].filter(Boolean)
+      line(
+        `• ${CLARES_LAW_ROUTE_LABELS[a.route]}, made by ` +
+          `${CLARES_LAW_APPLICANT_LABELS[a.raisedBy].toLowerCase()} on ` +
+          `${a.raisedOn.split('-').reverse().join('/')}: ` +
+          `${CLARES_LAW_STATUS_LABELS[a.status].toUpperCase()}` +
+          (answers.length ? ` (${answers.join(', ')})` : ''),
+      )
+      for (const c of a.changes) {
+        line(
+          `${when(c.at)} ${CLARES_LAW_STATUS_LABELS[c.status]}${by(c.by)}` +
+            (c.supportAccepted
+              ? `; ${SUPPORT_ANSWER_LABELS[c.supportAccepted].toLowerCase()}`
+              : '') +
+            (c.idvaPresent === null ? '' : c.idvaPresent ? '; IDVA present' : '; no IDVA present') +
+            (c.note ? ` — ${c.note}` : ''),
+          22,
+        )
+      }
+    }
+  }
+
+  /** Each follow-up call: when it is due, where it stands, and each call made to it. */
+  function renderFollowUps(i: HandoverIncident) {
+    if (i.followUps.length === 0) return
+    subheading(`Follow-up calls (${i.followUps.length})`)
+    const day = (date: string) => date.split('-').reverse().join('/')
+    for (const f of i.followUps) {
+      const state =
+        f.status === 'open'
+          ? 'OPEN'
+          : `${f.status.toUpperCase()} ${when(f.closedAt!)}` +
+            (f.closedReason ? ` — ${f.closedReason}` : '')
+      line(`• Due ${day(f.dueOn)}: ${state}`)
+      line(
+        `Scheduled ${when(f.scheduledAt)}${by(f.scheduledBy)} for ${day(f.scheduledFor)}, ` +
+          `${f.riskLevel} risk` +
+          (f.reason ? ` — ${f.reason}` : ''),
+        22,
+      )
+      for (const c of f.calls) {
+        // The label's "— try again" part is said by the day itself.
+        line(
+          `${when(c.at)} call${by(c.by)}: ${FOLLOW_UP_OUTCOME_LABELS[c.outcome].split(' — ')[0]}` +
+            (c.tryAgainOn ? `; try again on ${day(c.tryAgainOn)}` : '') +
+            (c.note ? ` — ${c.note}` : ''),
+          22,
+        )
+      }
     }
   }
 

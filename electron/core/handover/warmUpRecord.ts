@@ -109,6 +109,55 @@ function incident(n: number): HandoverIncident {
       actionDoneBy: null,
     })),
     outstandingActions: [],
+    claresLawApplications: [
+      {
+        id: `clareslaw-${n}`,
+        route: 'right-to-ask',
+        raisedBy: 'victim',
+        raisedOn: '2026-01-03',
+        recordedAt: at(start + 27),
+        recordedBy: 'Warm Up (Sample Service)',
+        status: 'disclosure-given',
+        supportAccepted: 'yes',
+        idvaPresent: true,
+        changes: [
+          {
+            id: `clareslawstatus-${n}`,
+            status: 'disclosure-given',
+            supportAccepted: 'yes',
+            idvaPresent: true,
+            note: NOTE,
+            at: at(start + 28),
+            by: 'Warm Up (Sample Service)',
+          },
+        ],
+      },
+    ],
+    followUps: [
+      {
+        id: `followup-${n}`,
+        scheduledFor: '2026-02-14',
+        dueOn: '2026-02-14',
+        riskLevel: 'medium',
+        reason: null,
+        replaces: null,
+        scheduledAt: at(start + 30),
+        scheduledBy: null,
+        status: 'completed',
+        closedAt: at(start + 40),
+        closedReason: null,
+        calls: [
+          {
+            id: `followupcall-${n}`,
+            at: at(start + 40),
+            outcome: 'reached-supported',
+            tryAgainOn: null,
+            note: NOTE,
+            by: 'Warm Up (Sample Service)',
+          },
+        ],
+      },
+    ],
     previouslyHandedOverAt: null,
   }
 }

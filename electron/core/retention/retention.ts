@@ -13,6 +13,8 @@ import type { Db } from '../db/openDatabase.ts'
 import type { DeskQueries } from '../db/deskQueries.ts'
 import { retentionQueries } from '../db/retentionQueries.ts'
 import { PROCESSED_DIR, QUARANTINE_DIR } from '../feed/feedFileMove.ts'
+import { FOLLOW_UP_SCRIPT_FILE } from '../paths.ts'
+import { loadScript } from '../script/loadScript.ts'
 
 /** The period in Settings, in months. */
 export const retentionMonths = (desk: DeskQueries) =>
@@ -71,6 +73,8 @@ export function previewRetention(scope: RetentionScope): RetentionPreview {
     const reasons: KeptReason[] = []
     if (r.open_escalation) reasons.push('open-escalation')
     if (r.outstanding_action) reasons.push('outstanding-action')
+    if (r.open_clares_law) reasons.push('open-clares-law')
+    if (r.open_follow_up) reasons.push('open-follow-up')
     if (reasons.length) preview.kept.push({ ...incident, reasons })
     else preview.due.push(incident)
   }
@@ -86,14 +90,16 @@ export interface PurgeOptions extends RetentionScope {
   quietWhenNothing: boolean
 }
 
+const textQuestionsOf = (script: ContactScript) =>
+  script.steps.flatMap((s) => s.questions.filter((q) => q.kind === 'text').map((q) => q.id))
+
 export function runRetention(options: PurgeOptions): RetentionResult {
   const { db } = options
   const queries = retentionQueries(db)
   const preview = previewRetention(options)
   const purgedAt = toIsoUtc(options.now())
-  const textQuestions = options.script.steps.flatMap((s) =>
-    s.questions.filter((q) => q.kind === 'text').map((q) => q.id),
-  )
+  const textQuestions = textQuestionsOf(options.script)
+  const followUpTextQuestions = textQuestionsOf(loadScript(FOLLOW_UP_SCRIPT_FILE))
   // The files are only copies of what the database holds, so they go first: should the
   // database then fail, nothing is lost that the next run would not remove anyway.
   let feedFiles = 0
@@ -116,7 +122,7 @@ export function runRetention(options: PurgeOptions): RetentionResult {
   }
   db.transaction(() => {
     const ids = preview.due.map((i) => i.incidentId)
-    if (ids.length) queries.purge(ids, textQuestions, purgedAt)
+    if (ids.length) queries.purge(ids, textQuestions, followUpTextQuestions, purgedAt)
     result.feedReports = queries.blankFeedReports(preview.cutoff)
     const nothing = ids.length === 0 && result.feedReports === 0 && feedFiles === 0
     if (nothing && options.quietWhenNothing) return

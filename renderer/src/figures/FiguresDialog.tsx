@@ -26,11 +26,9 @@ import {
 import { ExportedFiles } from '../handover/ExportedFiles.tsx'
 import { FolderChoice, FormatChoice, outDirFor } from '../handover/ExportChoices.tsx'
 import { useDesk } from '../store/useDesk.ts'
-import { FiguresGrid } from './FiguresGrid.tsx'
+import { FIGURE_GROUPS, FiguresGrid } from './FiguresGrid.tsx'
 import { dateOf, dayText, monthOf, parseDay, periodOf, type Day } from './period.ts'
 import { WeeklyChart, WeeklyTable } from './WeeklyChart.tsx'
-
-const FIGURE_KEYS = Object.keys(FIGURE_LABELS) as (keyof ShiftFigures)[]
 
 interface Problems {
   from?: string
@@ -313,10 +311,14 @@ export function FiguresDialog({ onClose }: { onClose: () => void }) {
                   sx={{ minWidth: 320 }}
                   slotProps={{ select: { native: true } }}
                 >
-                  {FIGURE_KEYS.map((key) => (
-                    <option key={key} value={key}>
-                      {FIGURE_LABELS[key]}
-                    </option>
+                  {FIGURE_GROUPS.map((group) => (
+                    <optgroup key={group.title} label={group.title}>
+                      {group.figures.map((key) => (
+                        <option key={key} value={key}>
+                          {FIGURE_LABELS[key]}
+                        </option>
+                      ))}
+                    </optgroup>
                   ))}
                 </TextField>
               </Box>

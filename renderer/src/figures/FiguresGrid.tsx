@@ -1,33 +1,58 @@
-// The scheme's figures as labelled numbers in four groups (reach, referrals and safety,
-// escalations, times), in the order FIGURE_LABELS gives them: the same order as the handover
-// record and the CSV. Medians read as the PDF gives them: "12 min", "2 h 28 min".
+// The scheme's figures as labelled numbers in groups a manager reads at a glance: contacts,
+// referrals, safety and escalations, Clare's Law, follow-up calls. Medians read as the PDF gives
+// them: "12 min", "2 h 28 min". The follow-ups open at the end are a snapshot, and say so.
 import { Box, Typography } from '@mui/material'
 import { FIGURE_LABELS, formatMinutes, type ShiftFigures } from '#shared/handover.ts'
 
 type Figure = keyof ShiftFigures
 
-const GROUPS: { title: string; figures: Figure[] }[] = [
+export const FIGURE_GROUPS: { title: string; note?: string; figures: Figure[] }[] = [
   {
-    title: 'Reach',
-    figures: ['incidentsReviewed', 'victimsContacted', 'contactAttempts', 'highRiskVictims'],
-  },
-  {
-    title: 'Referrals and safety',
+    title: 'Contacts',
     figures: [
-      'maracReferrals',
-      'daServiceReferrals',
-      'otherServiceReferrals',
-      'movedToSafety',
-      'claresLawApplications',
+      'incidentsReviewed',
+      'victimsContacted',
+      'contactAttempts',
+      'medianMinutesToFirstContact',
+      'firstContacts',
     ],
   },
   {
-    title: 'Escalations',
-    figures: ['escalationsRaised', 'escalationsAcknowledged', 'escalationsUpgraded'],
+    title: 'Referrals',
+    figures: ['daServiceReferrals', 'otherServiceReferrals', 'maracReferrals'],
   },
   {
-    title: 'Times',
-    figures: ['medianMinutesToFirstContact', 'firstContacts', 'medianMinutesToEscalation'],
+    title: 'Safety and escalations',
+    figures: [
+      'highRiskVictims',
+      'movedToSafety',
+      'escalationsRaised',
+      'escalationsAcknowledged',
+      'escalationsUpgraded',
+      'medianMinutesToEscalation',
+    ],
+  },
+  {
+    title: 'Clare’s Law',
+    figures: [
+      'claresLawApplications',
+      'claresLawDisclosures',
+      'claresLawDisclosuresWithIdva',
+      'claresLawSupportAccepted',
+      'claresLawSupportAcceptedWithIdva',
+      'claresLawReferrals',
+    ],
+  },
+  {
+    title: 'Follow-up calls',
+    note: 'Open and overdue: as at the end, or now while it is not over.',
+    figures: [
+      'followUpsScheduled',
+      'followUpCalls',
+      'followUpsReached',
+      'followUpsOpenAtEnd',
+      'followUpsOverdueAtEnd',
+    ],
   },
 ]
 
@@ -42,10 +67,16 @@ export function figureValue(figures: ShiftFigures, key: Figure): string {
 export function FiguresGrid({ figures }: { figures: ShiftFigures }) {
   return (
     <Box sx={{ display: 'grid', gap: 1.5 }}>
-      {GROUPS.map((group) => (
+      {FIGURE_GROUPS.map((group) => (
         <Box key={group.title} sx={{ display: 'grid', gap: 0.5 }}>
           <Typography component="h4" variant="body2" sx={{ fontWeight: 700 }}>
             {group.title}
+            {group.note && (
+              <Typography component="span" variant="body2" color="text.secondary">
+                {' '}
+                · {group.note}
+              </Typography>
+            )}
           </Typography>
           <Box
             component="dl"

@@ -163,7 +163,8 @@ export function RetentionSettings({ settings }: { settings: Settings }) {
         Months after an incident’s last activity that its personal details are kept: names, dates of
         birth, phone numbers, addresses and everything typed about it. Then they are removed for
         good; the figures and what was done stay. DA Desk does this when it starts and every day.
-        Incidents with an open escalation or an outstanding action are kept.
+        Incidents with an open escalation, an outstanding action, a Clare’s Law application awaiting
+        a decision or a follow-up call still to make are kept.
       </Typography>
       <Box
         component="form"

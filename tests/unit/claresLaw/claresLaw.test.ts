@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest'
 import { addIncident, call, must, signIn, testDesk } from '../../support/desk.ts'
 import type { TestDesk } from '../../support/desk.ts'
-import { claresLawQueries } from '../../../electron/core/db/claresLawQueries.ts'
 
 const WORKER = 'Jo Example (Harbour)'
 
@@ -283,38 +282,5 @@ describe('refused, leaving the database as it was', () => {
     const { d, incidentId } = await ready()
     await must(d, 'session.signOut', {})
     await refused(d, 'claresLaw.raise', { ...base, incidentId }, /Sign in/)
-  })
-})
-
-describe('the counts for the figures', () => {
-  it('count applications made in the period by route, disclosures, and support with and without an IDVA', async () => {
-    const { d, incidentId } = await ready()
-    const decide = async (
-      change: object,
-      status: string,
-      support: string | null,
-      idva: boolean | null,
-      raisedOn = '2026-11-10',
-    ) => {
-      const { id } = await raise(d, incidentId, { raisedOn, ...change })
-      await update(d, id, { status: 'under-review' })
-      await update(d, id, { status, supportAccepted: support, idvaPresent: idva })
-    }
-    await decide({}, 'disclosure-given', 'yes', true)
-    await decide({}, 'disclosure-given', 'no', true)
-    await decide({ route: 'right-to-know', raisedBy: 'police' }, 'disclosure-given', 'yes', false)
-    await decide({ route: 'right-to-know', raisedBy: 'police' }, 'no-disclosure', 'yes', null)
-    await decide({}, 'disclosure-given', 'yes', true, '2026-10-31')
-    await raise(d, incidentId, { raisedOn: '2026-11-01' })
-    expect(claresLawQueries(d.db).counts('2026-11-01', '2026-12-01')).toEqual({
-      rightToAsk: 3,
-      rightToKnow: 2,
-      disclosuresGiven: 3,
-      supportAcceptedAfterDisclosure: 2,
-      disclosuresWithIdva: 2,
-      supportAcceptedWithIdva: 1,
-      disclosuresWithoutIdva: 1,
-      supportAcceptedWithoutIdva: 1,
-    })
   })
 })

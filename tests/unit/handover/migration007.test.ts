@@ -82,7 +82,8 @@ describe('migrating to version 7', () => {
   })
 
   it('gives the figures of the records written before it, high risk by the latest answers', () => {
-    const db = openDatabase(versionSixDatabase(), TEST_KEY, migrations.slice(0, 7))
+    // Migrated all the way, as the app does: today's figures read tables of later versions too.
+    const db = openDatabase(versionSixDatabase(), TEST_KEY, migrations)
     const q = handoverQueries(db)
     expect(figuresPeriod(q, november, rule).figures).toMatchObject({
       incidentsReviewed: 1,
