@@ -49,6 +49,14 @@ test('a medium-risk contact schedules a follow-up 42 days on; on the day it is i
     for (const questionId of DASH) {
       await h['script.answer']({ incidentId, scriptVersion: '1', questionId, value: 'yes' })
     }
+    const spoke = await h['contact.logAttempt']({
+      incidentId,
+      number: '07700 900555',
+      result: 'spoke-to-victim',
+      callBackAt: null,
+      note: null,
+    })
+    if (!spoke.ok) throw new Error(spoke.error.message)
     await h['contact.recordOutcome']({ incidentId, outcome: 'safety-plan-agreed', note: null })
 
     const topBar = page.getByRole('banner', { name: 'DA Desk' })
@@ -118,6 +126,14 @@ test('a medium-risk contact schedules a follow-up 42 days on; on the day it is i
     await expect(panel).toBeHidden()
     // Police closed the log, so with the follow-up made it leaves the queue.
     await expect(row).toBeHidden()
+    // The timeline tells the follow-up call from the first contact's call.
+    const timeline = page.getByRole('region', { name: 'Timeline' })
+    const calls = timeline.getByRole('listitem').filter({ hasText: /Call:/i })
+    await expect(calls).toHaveCount(2)
+    await expect(calls.nth(0)).toContainText('Call: Spoke to victim')
+    await expect(calls.nth(0)).not.toContainText('Follow-up')
+    await expect(calls.nth(1)).toContainText('Follow-up call: Reached and supported')
+    await page.screenshot({ path: testInfo.outputPath('follow-up-timeline.png') })
 
     const [done] = host.desk.db
       .prepare<[], { outcome: string; answers: number }>(
