@@ -410,6 +410,8 @@ export const ERROR_CODES = [
   /** The PIN given to unlock was not the worker's. */
   'wrong-pin',
   'io',
+  /** A hand over or figures export is already being written: try again once it has finished. */
+  'busy',
   /** The database was found damaged at start-up: only desk.status and the backups answer. */
   'database-damaged',
   'internal',

@@ -4,6 +4,7 @@ import type { EscalationRecord, GradeTargets, OpenEscalationMark } from './escal
 import type { ScriptRecord } from './script.ts'
 import type { RepeatCounts, RepeatRecord } from './repeats.ts'
 import type { ClaresLawApplication } from './claresLaw.ts'
+import type { FollowUp } from './followUp.ts'
 
 export const GRADES = [1, 2, 3, 4] as const
 export type Grade = (typeof GRADES)[number]
@@ -269,6 +270,8 @@ export interface IncidentDetail {
   repeats: RepeatRecord
   /** Clare's Law applications raised from it, oldest first. */
   claresLaw: ClaresLawApplication[]
+  /** Its follow-ups, open and closed, oldest first, each with its calls (for the timeline). */
+  followUps: FollowUp[]
 }
 
 export interface Session {

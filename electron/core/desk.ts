@@ -83,6 +83,7 @@ import { repeatRecord } from './repeats/repeatRecord.ts'
 import { claresLawQueries } from './db/claresLawQueries.ts'
 import { claresLawHandlers } from './claresLaw/handlers.ts'
 import { followUpHandlers } from './followUps/handlers.ts'
+import { followUpQueries } from './db/followUpQueries.ts'
 import { followUpSettings } from './followUps/schedule.ts'
 
 /**
@@ -200,6 +201,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
   const shifts = handoverQueries(db)
   const repeats = repeatQueries(db)
   const claresLaw = claresLawQueries(db)
+  const followUpRecords = followUpQueries(db)
   let session: Session | null = null
   const lock = sessionLock()
   /** When this session last logged a view of each incident. */
@@ -379,6 +381,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
       escalation: escalationRecord(escalations, id, found.fields, scripted, attempts),
       repeats: repeatRecord({ repeats, escalations, scripts, script }, id, found.fields),
       claresLaw: claresLaw.ofIncident(id),
+      followUps: followUpRecords.ofIncident(id),
     }
   }
 

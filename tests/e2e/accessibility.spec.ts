@@ -5,8 +5,9 @@
 // whole-file error and rejected records), the script steps the feature spec does not visit, the
 // professional-judgement dialog (and its error), the message bar (success and error), the lock
 // screen (and a wrong PIN), the desk in privacy mode, previous incidents with the repeat
-// headline, the queue's repeat mark and dismissing a match, and the Clare's Law panel with its
-// two forms.
+// headline, the queue's repeat mark and dismissing a match, the Clare's Law panel with its
+// two forms, and the Follow-ups due view (with the queue filtered to them), the follow-up call's
+// steps, its outcome with an error and moving it to another day.
 // Checked elsewhere, in both themes: the notes pane and the call dialog (contact.spec.ts), the
 // script's DASH, referrals and close steps (script.spec.ts).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -287,6 +288,65 @@ for (const theme of ['dark', 'light'] as const) {
         'Clare’s Law panel with a disclosure',
         'section[aria-labelledby="clares-law-title"]',
       )
+    })
+
+    test('axe finds no violations in Follow-ups due, the follow-up call with its steps and outcome, and moving it', async ({
+      host,
+      page,
+    }, testInfo) => {
+      await signInWithTheme(page, theme)
+      const h = host.desk.handlers
+      const day = (days: number) =>
+        new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', {
+          timeZone: 'Europe/London',
+        })
+      for (const [incidentRef, dueOn] of [
+        ['CL-A11Y-0101', day(0)],
+        ['CL-A11Y-0102', day(9)],
+      ] as const) {
+        const added = await h['incidents.addManual']({
+          record: {
+            incidentRef,
+            receivedAt: new Date().toISOString(),
+            grade: 3,
+            summary: 'Neighbour heard shouting.',
+            victim: { name: 'Sam Followed' },
+          },
+        })
+        if (!added.ok) throw new Error(added.error.message)
+        const scheduled = await h['followUps.schedule']({
+          incidentId: added.value.id,
+          dueOn,
+          reason: 'Agreed with the victim.',
+        })
+        if (!scheduled.ok) throw new Error(scheduled.error.message)
+      }
+      await page.getByRole('button', { name: 'Only follow-ups due (1)' }).click()
+      await page.getByRole('button', { name: 'Follow-ups due (1)', exact: true }).click()
+      const view = page.getByRole('dialog', { name: 'Follow-up calls' })
+      await expect(view.getByRole('region', { name: /^Due today/ })).toContainText('CL-A11Y-0101')
+      await check(page, testInfo, 'Follow-ups due view', DIALOG)
+      await view.getByRole('button', { name: 'Open CL-A11Y-0101' }).click()
+      await expect(view).toBeHidden()
+
+      const panel = page.getByRole('region', { name: /^Follow-up call due/ })
+      const followUp = 'section[aria-labelledby="follow-up-title"]'
+      await panel.scrollIntoViewIfNeeded()
+      await check(page, testInfo, 'Follow-up call, first step', followUp)
+      const steps = panel.getByRole('navigation', { name: 'Follow-up steps' })
+      await steps.getByRole('button', { name: 'Update on the case' }).click()
+      await check(page, testInfo, 'Follow-up call, update on the case', followUp)
+      await steps.getByRole('button', { name: 'Outcome of the follow-up' }).click()
+      await panel.getByRole('radio', { name: 'Not reached — try again' }).check()
+      await panel.getByRole('button', { name: 'Record the follow-up call' }).click()
+      await expect(panel.getByRole('alert')).toBeVisible()
+      await check(page, testInfo, 'Follow-up outcome with an error', followUp)
+
+      await panel.getByRole('button', { name: 'Move to another day…' }).click()
+      const move = page.getByRole('dialog', { name: 'Move the follow-up call' })
+      await move.getByRole('button', { name: 'Save the day' }).click()
+      await expect(move.getByRole('alert')).toBeVisible()
+      await check(page, testInfo, 'Moving a follow-up with an error', DIALOG)
     })
 
     test('axe finds no violations with the feed-problem banner, or back at sign-in with an error', async ({

@@ -49,6 +49,14 @@ test('a medium-risk contact schedules a follow-up 42 days on; on the day it is i
     for (const questionId of DASH) {
       await h['script.answer']({ incidentId, scriptVersion: '1', questionId, value: 'yes' })
     }
+    const spoke = await h['contact.logAttempt']({
+      incidentId,
+      number: '07700 900555',
+      result: 'spoke-to-victim',
+      callBackAt: null,
+      note: null,
+    })
+    if (!spoke.ok) throw new Error(spoke.error.message)
     await h['contact.recordOutcome']({ incidentId, outcome: 'safety-plan-agreed', note: null })
 
     const topBar = page.getByRole('banner', { name: 'DA Desk' })
@@ -118,6 +126,14 @@ test('a medium-risk contact schedules a follow-up 42 days on; on the day it is i
     await expect(panel).toBeHidden()
     // Police closed the log, so with the follow-up made it leaves the queue.
     await expect(row).toBeHidden()
+    // The timeline tells the follow-up call from the first contact's call.
+    const timeline = page.getByRole('region', { name: 'Timeline' })
+    const calls = timeline.getByRole('listitem').filter({ hasText: /Call:/i })
+    await expect(calls).toHaveCount(2)
+    await expect(calls.nth(0)).toContainText('Call: Spoke to victim')
+    await expect(calls.nth(0)).not.toContainText('Follow-up')
+    await expect(calls.nth(1)).toContainText('Follow-up call: Reached and supported')
+    await page.screenshot({ path: testInfo.outputPath('follow-up-timeline.png') })
 
     const [done] = host.desk.db
       .prepare<[], { outcome: string; answers: number }>(
@@ -130,6 +146,89 @@ test('a medium-risk contact schedules a follow-up 42 days on; on the day it is i
     expect(referrals.ok && referrals.value.script.referrals.map((r) => r.service)).toEqual([
       'da-service',
     ])
+  } finally {
+    await host.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
+
+// eslint-disable-next-line no-empty-pattern -- this test launches its own host with a clock
+test('the queue filter "Only follow-ups due" shows the incidents whose follow-up is due today or overdue, with a count, by keyboard', async ({}, testInfo) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'da-desk-e2e-'))
+  let nowMs = Date.parse('2026-11-21T18:00:00Z')
+  const host = await launchChromiumHost({ dataDir, now: () => nowMs })
+  const page = host.page
+  try {
+    await page.clock.install({ time: nowMs })
+    await page.reload()
+    await signIn(page)
+    const h = host.desk.handlers
+    const add = async (incidentRef: string, status: 'open' | 'closed', name: string) => {
+      const added = await h['incidents.addManual']({
+        record: {
+          incidentRef,
+          receivedAt: '2026-11-21T17:40:00Z',
+          grade: 3,
+          status,
+          summary: 'Shouting heard by a neighbour.',
+          victim: { name },
+        },
+      })
+      if (!added.ok) throw new Error(added.error.message)
+      return added.value.id
+    }
+    // Police have closed the first log: its follow-up keeps it on the queue while due.
+    const today = await add('CL-20261121-0801', 'closed', 'Pat Today')
+    const later = await add('CL-20261121-0802', 'open', 'Lee Later')
+    await add('CL-20261121-0803', 'open', 'Kim None')
+    for (const [incidentId, dueOn] of [
+      [today, '2026-11-21'],
+      [later, '2026-11-25'],
+    ] as const) {
+      const scheduled = await h['followUps.schedule']({ incidentId, dueOn, reason: 'Agreed.' })
+      if (!scheduled.ok) throw new Error(scheduled.error.message)
+    }
+    const queue = page.getByRole('listbox', { name: 'Incident queue' })
+    await expect(queue.getByRole('option')).toHaveCount(3)
+
+    const filter = page.getByRole('button', { name: /^Only follow-ups due/ })
+    await expect(filter).toHaveAccessibleName('Only follow-ups due (1)')
+    await expect(filter).toHaveAttribute('aria-pressed', 'false')
+    await filter.focus()
+    await page.keyboard.press('Enter')
+    await expect(filter).toHaveAttribute('aria-pressed', 'true')
+    await expect(queue.getByRole('option')).toHaveCount(1)
+    await expect(queue.getByRole('option').first()).toContainText('CL-20261121-0801')
+    await expect(queue.getByRole('option').first()).toContainText('Follow-up due')
+    await page.screenshot({ path: testInfo.outputPath('queue-follow-ups-filter.png') })
+
+    // Four days on the first is overdue and the second due: both shown, the count with them.
+    nowMs = Date.parse('2026-11-25T08:00:00Z')
+    await page.clock.setSystemTime(nowMs)
+    await page.reload()
+    await expect(page.getByText('Jo Example')).toBeVisible()
+    await expect(filter).toHaveAccessibleName('Only follow-ups due (2)')
+    await filter.focus()
+    await page.keyboard.press('Space')
+    await expect(queue.getByRole('option')).toHaveCount(2)
+    await expect(queue).not.toContainText('CL-20261121-0803')
+
+    // Made and recorded: the call leaves the filter, and an empty filter says so.
+    const open = await h['followUps.list']({})
+    if (!open.ok) throw new Error(open.error.message)
+    for (const followUp of open.value) {
+      const made = await h['followUps.recordCall']({
+        followUpId: followUp.id,
+        outcome: 'reached-supported',
+        tryAgainOn: null,
+        note: null,
+      })
+      if (!made.ok) throw new Error(made.error.message)
+    }
+    await expect(filter).toHaveAccessibleName('Only follow-ups due (0)')
+    await expect(page.getByText('No incidents with a follow-up call due.')).toBeVisible()
+    await filter.click()
+    await expect(queue.getByRole('option')).toHaveCount(2)
   } finally {
     await host.close()
     rmSync(dataDir, { recursive: true, force: true })

@@ -132,6 +132,42 @@ test('a reload while locked shows the lock screen; changes made meanwhile show o
   await expect(queueRow(page)).toContainText('Alex Sample')
 })
 
+test('a page reloaded while locked asks only what the lock answers; unlocked, it loads both scripts', async ({
+  host,
+  page,
+}) => {
+  // Every call the page makes from here on, and whether it was answered.
+  const asked: { name: string; ok: boolean }[] = []
+  const handlers = host.desk.handlers as unknown as Record<string, (request: never) => unknown>
+  for (const [name, handler] of Object.entries(handlers)) {
+    handlers[name] = async (request: never) => {
+      const result = (await handler(request)) as { ok: boolean }
+      asked.push({ name, ok: result.ok })
+      return result
+    }
+  }
+  await signIn(page)
+  await page.getByRole('button', { name: 'Lock' }).click()
+  await expect(lockScreen(page)).toBeVisible()
+  asked.length = 0
+  await page.reload()
+  await expect(lockScreen(page)).toBeVisible()
+  await expect(pinField(page)).toBeFocused()
+  expect(asked.filter((a) => !a.ok)).toEqual([])
+  expect(new Set(asked.map((a) => a.name))).toEqual(
+    new Set(['desk.status', 'session.current', 'settings.get']),
+  )
+
+  await unlock(page, PIN)
+  await expect(lockScreen(page)).toBeHidden()
+  const scriptCalls = () =>
+    asked
+      .filter((a) => a.name === 'script.get' || a.name === 'followUps.script')
+      .map((a) => `${a.name} ${a.ok ? 'answered' : 'refused'}`)
+      .sort()
+  await expect.poll(scriptCalls).toEqual(['followUps.script answered', 'script.get answered'])
+})
+
 test('five wrong PINs sign the worker out; signing out from the lock screen needs no PIN', async ({
   page,
 }) => {

@@ -24,6 +24,7 @@ import { handoverIncidents, handoverRecord } from './handoverRecord.ts'
 import type { RecordOptions } from './handoverRecord.ts'
 import { defaultExportDir } from './settings.ts'
 import { joinableShift } from './shifts.ts'
+import { oneExportAtATime } from './oneExportAtATime.ts'
 
 type HandoverCall =
   | 'shift.current'
@@ -162,7 +163,7 @@ export function handoverHandlers(context: DeskContext): Pick<Handlers, HandoverC
     }
   }
 
-  return {
+  const handlers: Pick<Handlers, HandoverCall> = {
     // Before sign-in too: the sign-in screen says whether signing in joins this shift. It names
     // only the shift's start and its workers, which the top bar shows anyway.
     'shift.current': () => ok(joinableShift(queries, toIsoUtc(now()))),
@@ -298,5 +299,12 @@ export function handoverHandlers(context: DeskContext): Pick<Handlers, HandoverC
         audit('handover.ccLogUpdate', incidentId, {})
         return ok({ text: ccLogUpdate(incidents[0]!, actorOf(worker), at) })
       }),
+  }
+
+  const oneAtATime = oneExportAtATime()
+  return {
+    ...handlers,
+    'shift.handOver': oneAtATime('A hand over', handlers['shift.handOver']),
+    'figures.export': oneAtATime('A figures export', handlers['figures.export']),
   }
 }

@@ -18,9 +18,11 @@ const CALLS_WHILE_LOCKED: ReadonlySet<CallName> = new Set<CallName>([
   'session.lock',
   'session.unlock',
   'session.signOut',
-  // The script's questions, the feed's health and the settings name no one; the shift names only
-  // its workers, and is answered before sign-in too.
+  // The scripts' questions (the safe-contact and the follow-up script's), the feed's health and
+  // the settings name no one; the shift names only its workers, and is answered before sign-in
+  // too.
   'script.get',
+  'followUps.script',
   'feed.health',
   'settings.get',
   'shift.current',

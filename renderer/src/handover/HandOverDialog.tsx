@@ -3,7 +3,7 @@
 // the worker choose the formats, statistics only and the folder, and says plainly that handing
 // over ends the shift. The Node side writes every file or none; on success the worker is signed
 // out and the sign-in screen says where each file went.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import {
   Alert,
   AlertTitle,
@@ -197,6 +197,7 @@ export function HandOverDialog({ onClose }: { onClose: () => void }) {
   const [problems, setProblems] = useState<{ formats?: string; folder?: string }>({})
   const [refusal, setRefusal] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const submitting = useRef(false)
 
   useEffect(() => {
     void loadHandoverPreview().then((error) => setPreviewProblem(error?.message ?? null))
@@ -214,11 +215,16 @@ export function HandOverDialog({ onClose }: { onClose: () => void }) {
       document.getElementById(found.formats ? 'handover-formats' : 'handover-folder')?.focus()
       return
     }
+    // A second submit before the button shows it is busy (a double click, Enter held down)
+    // would start a second hand over; the Node side refuses one too, but it need not be asked.
+    if (submitting.current) return
+    submitting.current = true
     setBusy(true)
     setRefusal(null)
     const error = await handOver({ formats, statsOnly, outDir: outDirFor(folder, settingsFolder) })
     // On success the desk (and this dialog) is gone: the sign-in screen shows what was written.
     if (!error) return
+    submitting.current = false
     setBusy(false)
     const stillOpen = /still open/i.test(error.message)
       ? ''

@@ -1,4 +1,4 @@
-// The open incident's timeline: notes, calls, regrades, the script's risk level changes,
+// The open incident's timeline: notes, calls and follow-up calls, regrades, the script's risk level changes,
 // judgements, referrals and outcomes, and escalations step by step, oldest first, so the newest is just
 // above the note being written, as in a conversation; it stays scrolled to the newest unless the
 // worker has scrolled up to read.
@@ -93,8 +93,9 @@ export function NotesTimeline({ detail }: { detail: IncidentDetail }) {
     >
       {entries.length === 0 ? (
         <Typography color="text.secondary">
-          Nothing recorded yet. Notes you file, calls you log, regrades from the feed, risk,
-          referrals and outcomes from the script, and escalations appear here, newest at the bottom.
+          Nothing recorded yet. Notes you file, calls you log, follow-up calls, regrades from the
+          feed, risk, referrals and outcomes from the script, and escalations appear here, newest at
+          the bottom.
         </Typography>
       ) : (
         <Box component="ol" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1.5 }}>
@@ -140,6 +141,31 @@ export function NotesTimeline({ detail }: { detail: IncidentDetail }) {
                     )}
                     <Typography variant="body2" color="text.secondary">
                       By {attempt.by}
+                    </Typography>
+                  </MarkedEntry>
+                )
+              }
+              case 'followUpCall': {
+                const { call } = entry
+                return (
+                  <MarkedEntry
+                    key={entry.key}
+                    colour={call.outcome.startsWith('reached') ? 'success.main' : 'divider'}
+                  >
+                    <Typography variant="body2" sx={{ fontWeight: 700 }}>
+                      {formatWhen(call.at, nowMs)} · {entry.title}
+                    </Typography>
+                    {entry.tryAgain && <Typography variant="body2">{entry.tryAgain}</Typography>}
+                    {call.note && (
+                      <Typography
+                        variant="body2"
+                        sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                      >
+                        {call.note}
+                      </Typography>
+                    )}
+                    <Typography variant="body2" color="text.secondary">
+                      By {call.by}
                     </Typography>
                   </MarkedEntry>
                 )

@@ -1,5 +1,5 @@
-// One incident's timeline for the notes pane: its rapport notes, its call attempts, the feed's
-// regrades, what the contact script recorded that matters later (risk level changes,
+// One incident's timeline for the notes pane: its rapport notes, its call attempts and follow-up
+// calls, the feed's regrades, what the contact script recorded that matters later (risk level changes,
 // professional judgements, referrals and outcomes) and each step of its escalations and the
 // suggestions dismissed, merged in time order (oldest first, so the newest sits just above the
 // note being written).
@@ -8,10 +8,12 @@ import type { ContactScript, OutcomeRecord, Referral, RiskJudgement } from '#sha
 import type { SuggestionDismissal } from '#shared/escalation.ts'
 import { escalationSteps, type EscalationStepRecord } from '../escalation/escalationWords.ts'
 import { riskChanges, type RiskChange } from '../script/scriptPath.ts'
+import { followUpCallEntries, type FollowUpCallEntry } from './followUpCallEntries.ts'
 
 export type TimelineEntry =
   | { kind: 'note'; key: string; at: string; note: Note }
   | { kind: 'attempt'; key: string; at: string; attempt: ContactAttempt }
+  | FollowUpCallEntry
   | { kind: 'regrade'; key: string; at: string; regrade: HistoryEntry }
   | { kind: 'risk'; key: string; at: string; change: RiskChange }
   | { kind: 'judgement'; key: string; at: string; judgement: RiskJudgement }
@@ -39,6 +41,7 @@ export function timelineEntries(
       at: attempt.at,
       attempt,
     })),
+    ...followUpCallEntries(detail),
     ...detail.history
       .filter((entry) => entry.kind === 'regrade')
       .map((regrade) => ({

@@ -1,5 +1,5 @@
-// The live queue (left pane): search, progress and grade filters with counts, the filter for
-// incidents with outstanding actions, and the list.
+// The live queue (left pane): search, progress and grade filters with counts, the filters for
+// incidents with outstanding actions and for those with a follow-up call due, and the list.
 // "/" jumps to search from anywhere outside a field; Esc in search clears it and goes back.
 import { useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import {
@@ -13,6 +13,7 @@ import {
   Typography,
 } from '@mui/material'
 import PendingActionsIcon from '@mui/icons-material/PendingActions'
+import PhoneCallbackIcon from '@mui/icons-material/PhoneCallback'
 import SearchIcon from '@mui/icons-material/Search'
 import { GRADES, type Grade } from '#shared/domain.ts'
 import { useDesk } from '../store/useDesk.ts'
@@ -52,11 +53,13 @@ export function QueuePane() {
   const gradeFilter = useDesk((s) => s.gradeFilter)
   const searchText = useDesk((s) => s.searchText)
   const actionsOnly = useDesk((s) => s.actionsOnly)
+  const followUpsOnly = useDesk((s) => s.followUpsOnly)
   const nowMs = useDesk((s) => s.nowMs)
   const setProgressFilter = useDesk((s) => s.setProgressFilter)
   const setGradeFilter = useDesk((s) => s.setGradeFilter)
   const setSearchText = useDesk((s) => s.setSearchText)
   const setActionsOnly = useDesk((s) => s.setActionsOnly)
+  const setFollowUpsOnly = useDesk((s) => s.setFollowUpsOnly)
   const setActiveId = useDesk((s) => s.setActiveId)
   const searchRef = useRef<HTMLInputElement>(null)
   const listRef = useRef<HTMLDivElement>(null)
@@ -83,7 +86,19 @@ export function QueuePane() {
     () => searched.filter((row) => row.outstandingActions > 0),
     [searched],
   )
-  const matching = actionsOnly ? withActions : searched
+  const withFollowUpDue = useMemo(
+    () => searched.filter((row) => followUpDue.has(row.id)),
+    [searched, followUpDue],
+  )
+  const matching = useMemo(
+    () =>
+      searched.filter(
+        (row) =>
+          (!actionsOnly || row.outstandingActions > 0) &&
+          (!followUpsOnly || followUpDue.has(row.id)),
+      ),
+    [searched, actionsOnly, followUpsOnly, followUpDue],
+  )
   const counts = useMemo(() => countByFilter(matching), [matching])
   const dueKey = useMemo(() => dueCallBackKey(matching, nowMs), [matching, nowMs])
   const dueIds = useMemo(() => new Set(dueKey ? dueKey.split(',').map(Number) : []), [dueKey])
@@ -123,11 +138,17 @@ export function QueuePane() {
   else if (rows.length === 0) {
     emptyMessage =
       allRows.length === 0 ||
-      (!searching && !actionsOnly && gradeFilter === 'all' && progressFilter === 'open')
+      (!searching &&
+        !actionsOnly &&
+        !followUpsOnly &&
+        gradeFilter === 'all' &&
+        progressFilter === 'open')
         ? 'Queue is clear: no open incidents.'
         : actionsOnly && withActions.length === 0
           ? 'No incidents with outstanding actions.'
-          : 'No incidents match.'
+          : followUpsOnly && withFollowUpDue.length === 0
+            ? 'No incidents with a follow-up call due.'
+            : 'No incidents match.'
   }
 
   return (
@@ -189,16 +210,28 @@ export function QueuePane() {
             </ToggleButton>
           ))}
         </ToggleButtonGroup>
-        <ToggleButton
-          size="small"
-          value="actions"
-          selected={actionsOnly}
-          onChange={() => setActionsOnly(!actionsOnly)}
-          sx={{ justifySelf: 'start', gap: 0.75 }}
-        >
-          <PendingActionsIcon fontSize="small" aria-hidden />
-          Only outstanding actions ({withActions.length.toLocaleString('en-GB')})
-        </ToggleButton>
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+          <ToggleButton
+            size="small"
+            value="actions"
+            selected={actionsOnly}
+            onChange={() => setActionsOnly(!actionsOnly)}
+            sx={{ gap: 0.75 }}
+          >
+            <PendingActionsIcon fontSize="small" aria-hidden />
+            Only outstanding actions ({withActions.length.toLocaleString('en-GB')})
+          </ToggleButton>
+          <ToggleButton
+            size="small"
+            value="follow-ups"
+            selected={followUpsOnly}
+            onChange={() => setFollowUpsOnly(!followUpsOnly)}
+            sx={{ gap: 0.75 }}
+          >
+            <PhoneCallbackIcon fontSize="small" aria-hidden />
+            Only follow-ups due ({withFollowUpDue.length.toLocaleString('en-GB')})
+          </ToggleButton>
+        </Box>
       </Box>
       <Tabs
         value={progressFilter}

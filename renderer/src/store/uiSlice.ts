@@ -19,6 +19,8 @@ export interface UiSlice {
   searchText: string
   /** Only incidents with action notes not yet marked done. */
   actionsOnly: boolean
+  /** Only incidents whose follow-up call is due today or overdue. */
+  followUpsOnly: boolean
   /** The queue row highlighted by the keyboard (not necessarily open). */
   activeId: number | null
   /** One clock for every age on screen (and the escalation reminders), moved on every 30 s. */
@@ -31,6 +33,7 @@ export interface UiSlice {
   setGradeFilter(grade: Grade | 'all'): void
   setSearchText(text: string): void
   setActionsOnly(actionsOnly: boolean): void
+  setFollowUpsOnly(followUpsOnly: boolean): void
   setActiveId(id: number | null): void
   tick(nowMs: number): void
   tell(message: string, severity?: Notice['severity']): void
@@ -45,6 +48,7 @@ export const createUiSlice: DeskSlice<UiSlice> = (set, get) => ({
   gradeFilter: 'all',
   searchText: '',
   actionsOnly: false,
+  followUpsOnly: false,
   activeId: null,
   nowMs: Date.now(),
   notice: null,
@@ -54,6 +58,7 @@ export const createUiSlice: DeskSlice<UiSlice> = (set, get) => ({
   setGradeFilter: (gradeFilter) => set({ gradeFilter }),
   setSearchText: (searchText) => set({ searchText }),
   setActionsOnly: (actionsOnly) => set({ actionsOnly }),
+  setFollowUpsOnly: (followUpsOnly) => set({ followUpsOnly }),
   setActiveId: (activeId) => set({ activeId }),
   tick: (nowMs) => {
     set({ nowMs })

@@ -126,6 +126,26 @@ describe('a locked desk', () => {
     expect(await must(d, 'session.current', {})).toMatchObject({ workerName: 'Jo Example' })
   })
 
+  it('answers both scripts, which name no one, as unlocked; the follow-ups themselves are refused', async () => {
+    const d = testDesk()
+    await signIn(d, 'Jo Example', 'Harbour', PIN)
+    const incidentId = await addIncident(d)
+    const scripts = [await must(d, 'script.get', {}), await must(d, 'followUps.script', {})]
+    await must(d, 'session.lock', { reason: 'button' })
+    expect([await must(d, 'script.get', {}), await must(d, 'followUps.script', {})]).toEqual(
+      scripts,
+    )
+    for (const [name, request] of [
+      ['followUps.list', {}],
+      ['followUps.ofIncident', { incidentId }],
+    ] as const) {
+      expect(await call(d, name, request), name).toMatchObject({
+        ok: false,
+        error: { code: 'locked' },
+      })
+    }
+  })
+
   it('pushes no incident from the feed to the page, only the feed’s health', async () => {
     const dataDir = tempDir()
     const d = openDesk({ dataDir, now: () => NOW, settleMs: 50, key: TEST_KEY })
