@@ -84,4 +84,3 @@ export interface FollowUp {
   calls: FollowUpCall[]
   answers: FollowUpAnswer[]
 }
-
