@@ -4,6 +4,7 @@ import type { EscalationRecord, GradeTargets, OpenEscalationMark } from './escal
 import type { ScriptRecord } from './script.ts'
 import type { RepeatCounts, RepeatRecord } from './repeats.ts'
 import type { ClaresLawApplication } from './claresLaw.ts'
+import type { SupportCarTasking } from './supportCar.ts'
 
 export const GRADES = [1, 2, 3, 4] as const
 export type Grade = (typeof GRADES)[number]
@@ -269,6 +270,8 @@ export interface IncidentDetail {
   repeats: RepeatRecord
   /** Clare's Law applications raised from it, oldest first. */
   claresLaw: ClaresLawApplication[]
+  /** Its support car taskings with their visits, oldest first. */
+  supportCar: SupportCarTasking[]
 }
 
 export interface Session {

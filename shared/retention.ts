@@ -14,12 +14,13 @@ export const MAX_RETENTION_MONTHS = 120
 export const REMOVED_TEXT = 'Removed under the retention policy'
 
 /** Why an incident that is due is kept all the same: work on it is still going on. */
-export const KEPT_REASONS = ['open-escalation', 'outstanding-action'] as const
+export const KEPT_REASONS = ['open-escalation', 'outstanding-action', 'open-tasking'] as const
 export type KeptReason = (typeof KEPT_REASONS)[number]
 
 export const KEPT_REASON_LABELS: Record<KeptReason, string> = {
   'open-escalation': 'open escalation',
   'outstanding-action': 'outstanding action',
+  'open-tasking': 'on the support car’s list',
 }
 
 export interface RetentionIncident {

@@ -81,6 +81,8 @@ import { claresLawQueries } from './db/claresLawQueries.ts'
 import { claresLawHandlers } from './claresLaw/handlers.ts'
 import { followUpHandlers } from './followUps/handlers.ts'
 import { followUpSettings } from './followUps/schedule.ts'
+import { supportCarQueries } from './db/supportCarQueries.ts'
+import { supportCarHandlers } from './supportCar/handlers.ts'
 
 /** How long one logged view of an incident covers its refreshes in the same session. */
 const VIEW_LOG_INTERVAL_MS = 10 * 60_000
@@ -176,6 +178,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
   const shifts = handoverQueries(db)
   const repeats = repeatQueries(db)
   const claresLaw = claresLawQueries(db)
+  const supportCar = supportCarQueries(db)
   let session: Session | null = null
   const lock = sessionLock()
   /** When this session last logged a view of each incident. */
@@ -355,6 +358,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
       escalation: escalationRecord(escalations, id, found.fields, scripted, attempts),
       repeats: repeatRecord({ repeats, escalations, scripts, script }, id, found.fields),
       claresLaw: claresLaw.ofIncident(id),
+      supportCar: supportCar.ofIncident(id),
     }
   }
 
@@ -776,6 +780,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
     ...handoverHandlers(context),
     ...retentionPolicy.handlers,
     ...followUps.handlers,
+    ...supportCarHandlers(context),
     'feed.health': () => ok(health()),
     // A report's reasons can quote the values refused, such as a phone number.
     'feed.quarantined': () =>

@@ -10,6 +10,7 @@ export interface DueRow {
   last_activity_at: string
   open_escalation: number
   outstanding_action: number
+  open_tasking: number
 }
 
 /**
@@ -36,7 +37,11 @@ const activity = `
   UNION ALL SELECT e.incident_id, o.at
     FROM escalation_outcomes o JOIN escalations e ON e.id = o.escalation_id
   UNION ALL SELECT incident_id, at FROM suggestion_dismissals
-  UNION ALL SELECT incident_id, at FROM handed_over_incidents`
+  UNION ALL SELECT incident_id, at FROM handed_over_incidents
+  UNION ALL SELECT incident_id, at FROM support_car_taskings
+  UNION ALL SELECT t.incident_id, c.at
+    FROM support_car_tasking_closures c JOIN support_car_taskings t ON t.id = c.tasking_id
+  UNION ALL SELECT incident_id, max(visited_at, at) FROM support_car_visits`
 
 /** The incidents a purge is about, as a JSON array of ids. */
 const theIncidents = `(SELECT value FROM json_each(:ids))`
@@ -61,7 +66,11 @@ export function retentionQueries(db: Db) {
        EXISTS (SELECT 1 FROM notes n
                WHERE n.incident_id = i.id AND n.action_owner IS NOT NULL
                  AND NOT EXISTS (SELECT 1 FROM note_action_done d
-                                 WHERE d.note_id = n.id)) AS outstanding_action
+                                 WHERE d.note_id = n.id)) AS outstanding_action,
+       EXISTS (SELECT 1 FROM support_car_taskings t
+               WHERE t.incident_id = i.id
+                 AND NOT EXISTS (SELECT 1 FROM support_car_tasking_closures c
+                                 WHERE c.tasking_id = t.id)) AS open_tasking
      FROM incidents i JOIN latest l ON l.incident_id = i.id
      WHERE l.last_activity_at < :cutoff
        AND (i.purged_at IS NULL OR i.purged_at < l.last_activity_at)
@@ -84,6 +93,10 @@ export function retentionQueries(db: Db) {
     `UPDATE escalation_outcomes SET ${removed('reason')}
      WHERE escalation_id IN (SELECT id FROM escalations WHERE incident_id IN ${theIncidents})`,
     `UPDATE suggestion_dismissals SET ${removed('reason')} WHERE incident_id IN ${theIncidents}`,
+    `UPDATE support_car_taskings SET ${removed('reason')} WHERE incident_id IN ${theIncidents}`,
+    `UPDATE support_car_tasking_closures SET ${removed('reason')}
+     WHERE tasking_id IN (SELECT id FROM support_car_taskings WHERE incident_id IN ${theIncidents})`,
+    `UPDATE support_car_visits SET ${removed('notes')} WHERE incident_id IN ${theIncidents}`,
     `DELETE FROM note_drafts WHERE incident_id IN ${theIncidents}`,
     // The feed record's earlier values, as each update's history kept them.
     `UPDATE incident_history SET ${removed('from_value')}, ${removed('to_value')}

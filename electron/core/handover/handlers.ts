@@ -21,6 +21,7 @@ import { exportFiles } from './exportFiles.ts'
 import type { WrittenExport } from './exportFiles.ts'
 import { figuresPeriod, riskRule } from './figures.ts'
 import { followUpFigures } from '../followUps/figures.ts'
+import { supportCarFigures } from '../supportCar/figures.ts'
 import { followUpQueries } from '../db/followUpQueries.ts'
 import { handoverIncidents, handoverRecord } from './handoverRecord.ts'
 import type { RecordOptions } from './handoverRecord.ts'
@@ -243,6 +244,7 @@ export function handoverHandlers(context: DeskContext): Pick<Handlers, HandoverC
         return ok({
           ...figuresPeriod(queries, period, rule),
           followUps: followUpFigures(followUpQueries(context.db), period),
+          supportCar: supportCarFigures(context.db, period),
         })
       }),
     'figures.export': async ({ from, to, formats, outDir }) => {

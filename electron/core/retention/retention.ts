@@ -71,6 +71,7 @@ export function previewRetention(scope: RetentionScope): RetentionPreview {
     const reasons: KeptReason[] = []
     if (r.open_escalation) reasons.push('open-escalation')
     if (r.outstanding_action) reasons.push('outstanding-action')
+    if (r.open_tasking) reasons.push('open-tasking')
     if (reasons.length) preview.kept.push({ ...incident, reasons })
     else preview.due.push(incident)
   }

@@ -82,7 +82,8 @@ describe('migrating to version 7', () => {
   })
 
   it('gives the figures of the records written before it, high risk by the latest answers', () => {
-    const db = openDatabase(versionSixDatabase(), TEST_KEY, migrations.slice(0, 7))
+    // Today's queries read today's schema (shifts list the support car's crew from version 13).
+    const db = openDatabase(versionSixDatabase(), TEST_KEY)
     const q = handoverQueries(db)
     expect(figuresPeriod(q, november, rule).figures).toMatchObject({
       incidentsReviewed: 1,
