@@ -22,6 +22,7 @@ import { HandOverDialog } from '../handover/HandOverDialog.tsx'
 import { ShiftStatus } from '../handover/ShiftStatus.tsx'
 import { ManualEntryDialog } from '../manual/ManualEntryDialog.tsx'
 import { SettingsDialog } from '../settings/SettingsDialog.tsx'
+import { SupportCarButton } from '../supportCar/SupportCarButton.tsx'
 import { PrivacyIndicator } from '../privacy/PrivacyIndicator.tsx'
 import { AuditBrokenBanner } from './AuditBrokenBanner.tsx'
 import { Shortcut } from './Shortcut.tsx'
@@ -88,6 +89,7 @@ export function TopBar() {
         >
           Follow-ups due ({followUpsDue})
         </Button>
+        <SupportCarButton />
         <Button
           variant="outlined"
           startIcon={<SettingsIcon />}
