@@ -47,6 +47,13 @@ import {
   SUPPORT_ANSWERS,
 } from './claresLaw.ts'
 import type { ClaresLawApplication } from './claresLaw.ts'
+import { CREW_ROLES, TASKING_PRIORITIES, VISIT_REFERRAL_SERVICES } from './supportCar.ts'
+import type {
+  CrewMember,
+  SupportCarFigures,
+  SupportCarList,
+  SupportCarTasking,
+} from './supportCar.ts'
 import type { ExportResult, FiguresPeriod, HandoverRecord, Shift } from './handover.ts'
 import type {
   ContactScript,
@@ -289,6 +296,39 @@ export const callRequests = {
     tryAgainOn: calendarDate.nullable(),
     note: z.string().trim().max(2000).nullable(),
   }),
+  /** Puts the incident on the support car's list; refused while it is on it already. */
+  'supportCar.task': z.strictObject({
+    incidentId: id,
+    reason: text(500),
+    priority: z.enum(TASKING_PRIORITIES),
+  }),
+  /** Takes a tasking off the car's list, with why. */
+  'supportCar.standDown': z.strictObject({ taskingId: id, reason: text(500) }),
+  /** The open taskings in the order the car should visit, and the crew on the current shift. */
+  'supportCar.list': none,
+  /**
+   * A visit the crew made on an open tasking: who attended (the officer, the IDVA or both), what
+   * happened, the referrals it made (stored as the incident's referrals, with consent), and
+   * whether it completes the tasking.
+   */
+  'supportCar.recordVisit': z.strictObject({
+    taskingId: id,
+    visitedAt: instant,
+    officer: z.string().trim().max(100).nullable(),
+    idva: z.string().trim().max(100).nullable(),
+    victimEngaged: z.boolean(),
+    safetyPlanAgreed: z.boolean(),
+    movedToSafety: z.boolean(),
+    disclosureGiven: z.boolean(),
+    referrals: z
+      .array(z.enum(VISIT_REFERRAL_SERVICES))
+      .max(VISIT_REFERRAL_SERVICES.length)
+      .refine((r) => new Set(r).size === r.length, 'Each referral service only once.'),
+    notes: z.string().trim().max(4000).nullable(),
+    completesTasking: z.boolean(),
+  }),
+  /** Adds the car's officer or IDVA to the current shift's workers, so its handover lists them. */
+  'supportCar.addCrew': z.strictObject({ name: text(100), role: z.enum(CREW_ROLES) }),
   'feed.health': none,
   'feed.quarantined': none,
   'settings.get': none,
@@ -364,7 +404,7 @@ export interface CallResults {
   'handover.preview': HandoverRecord
   'shift.handOver': ExportResult
   /** The follow-up calls' figures beside the shifts' (counted by electron/core/followUps). */
-  'figures.get': FiguresPeriod
+  'figures.get': FiguresPeriod & { supportCar: SupportCarFigures }
   'figures.export': ExportResult
   'handover.ccLogUpdate': { text: string }
   'retention.preview': RetentionPreview
@@ -376,6 +416,11 @@ export interface CallResults {
   'followUps.cancel': FollowUp
   'followUps.answer': FollowUpAnswer
   'followUps.recordCall': FollowUpCall
+  'supportCar.task': SupportCarTasking
+  'supportCar.standDown': SupportCarTasking
+  'supportCar.list': SupportCarList
+  'supportCar.recordVisit': SupportCarTasking
+  'supportCar.addCrew': CrewMember[]
   'feed.health': FeedHealth
   'feed.quarantined': QuarantinedFile[]
   'settings.get': Settings

@@ -5,6 +5,7 @@ import type { ScriptRecord } from './script.ts'
 import type { RepeatCounts, RepeatRecord } from './repeats.ts'
 import type { ClaresLawApplication } from './claresLaw.ts'
 import type { FollowUp } from './followUp.ts'
+import type { SupportCarTasking } from './supportCar.ts'
 
 export const GRADES = [1, 2, 3, 4] as const
 export type Grade = (typeof GRADES)[number]
@@ -272,6 +273,8 @@ export interface IncidentDetail {
   claresLaw: ClaresLawApplication[]
   /** Its follow-ups, open and closed, oldest first, each with its calls (for the timeline). */
   followUps: FollowUp[]
+  /** Its support car taskings with their visits, oldest first. */
+  supportCar: SupportCarTasking[]
 }
 
 export interface Session {

@@ -19,6 +19,7 @@ export const KEPT_REASONS = [
   'outstanding-action',
   'open-clares-law',
   'open-follow-up',
+  'open-tasking',
 ] as const
 export type KeptReason = (typeof KEPT_REASONS)[number]
 
@@ -27,6 +28,7 @@ export const KEPT_REASON_LABELS: Record<KeptReason, string> = {
   'outstanding-action': 'outstanding action',
   'open-clares-law': 'open Clare’s Law application',
   'open-follow-up': 'open follow-up',
+  'open-tasking': 'on the support car’s list',
 }
 
 export interface RetentionIncident {

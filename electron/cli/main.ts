@@ -40,6 +40,7 @@ import { APP_VERSION, databaseFile, DEFAULT_SCRIPT_FILE, defaultDataDir } from '
 import { loadScript } from '#core/script/loadScript.ts'
 import { scriptRecord } from '#core/script/scriptRecord.ts'
 import { followUpQueries } from '#core/db/followUpQueries.ts'
+import { supportCarQueries } from '#core/db/supportCarQueries.ts'
 import { verifyAuditChain } from '#core/audit/verifyAuditChain.ts'
 import { explicitKey, KEY_ENV, KEY_FILE_ENV } from '#core/databaseKey.ts'
 import { previewRetention, retentionMonths, runRetention } from '#core/retention/retention.ts'
@@ -268,6 +269,7 @@ function incidentsCommand(args: string[], io: CliIo): number {
       const repeats = repeatQueries(db)
       const claresLaw = claresLawQueries(db)
       const followUps = followUpQueries(db)
+      const supportCar = supportCarQueries(db)
       const { gradeTargets } = escalationSettings(deskQueries(db))
       const now = io.now()
       const records = details.map(({ row, fields, history }) => {
@@ -303,6 +305,10 @@ function incidentsCommand(args: string[], io: CliIo): number {
           claresLawApplications: claresLaw
             .ofIncident(row.id)
             .map(({ incidentId, ...application }) => application),
+          taskings: supportCar
+            .ofIncident(row.id)
+            .map(({ incidentId, visits, ...tasking }) => tasking),
+          visits: supportCar.visitsOf(row.id).map(({ incidentId, ...visit }) => visit),
         }
       })
       io.out(JSON.stringify(records, null, 2))

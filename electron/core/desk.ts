@@ -85,6 +85,8 @@ import { claresLawHandlers } from './claresLaw/handlers.ts'
 import { followUpHandlers } from './followUps/handlers.ts'
 import { followUpQueries } from './db/followUpQueries.ts'
 import { followUpSettings } from './followUps/schedule.ts'
+import { supportCarQueries } from './db/supportCarQueries.ts'
+import { supportCarHandlers } from './supportCar/handlers.ts'
 
 /**
  * The settings whose change is audited (all but the theme), in the order a change is stored:
@@ -202,6 +204,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
   const repeats = repeatQueries(db)
   const claresLaw = claresLawQueries(db)
   const followUpRecords = followUpQueries(db)
+  const supportCar = supportCarQueries(db)
   let session: Session | null = null
   const lock = sessionLock()
   /** When this session last logged a view of each incident. */
@@ -382,6 +385,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
       repeats: repeatRecord({ repeats, escalations, scripts, script }, id, found.fields),
       claresLaw: claresLaw.ofIncident(id),
       followUps: followUpRecords.ofIncident(id),
+      supportCar: supportCar.ofIncident(id),
     }
   }
 
@@ -805,6 +809,7 @@ function openDeskInstance(options: DeskOptions, deliver: DeskListener): DeskInst
     ...handoverHandlers(context),
     ...retentionPolicy.handlers,
     ...followUps.handlers,
+    ...supportCarHandlers(context),
     'feed.health': () => ok(health()),
     // A report's reasons can quote the values refused, such as a phone number.
     'feed.quarantined': () =>

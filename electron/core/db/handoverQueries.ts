@@ -4,6 +4,7 @@
 import type { Db } from './openDatabase.ts'
 import type { Shift } from '#shared/handover.ts'
 import { REACHED_OUTCOMES } from '#shared/followUp.ts'
+import { CREW_ROLE_LABELS } from '#shared/supportCar.ts'
 
 interface ShiftRow {
   id: number
@@ -11,6 +12,7 @@ interface ShiftRow {
   endedAt: string | null
   handedOverBy: string | null
   workers: string
+  crew: string
 }
 
 const selectShift = `
@@ -19,12 +21,16 @@ const selectShift = `
     (SELECT json_group_array(w.actor) FROM (
        SELECT x.worker_name || ' (' || x.organisation || ')' AS actor, min(x.id) AS first
        FROM shift_sessions m JOIN sessions x ON x.id = m.session_id
-       WHERE m.shift_id = s.id GROUP BY actor ORDER BY first) w) AS workers
+       WHERE m.shift_id = s.id GROUP BY actor ORDER BY first) w) AS workers,
+    -- The support car's crew added to the shift (migration 13), after those who signed in.
+    (SELECT json_group_array(c.name || ' (' || CASE c.role WHEN 'officer'
+       THEN '${CREW_ROLE_LABELS.officer}' ELSE '${CREW_ROLE_LABELS.idva}' END || ')')
+     FROM (SELECT name, role FROM shift_crew WHERE shift_id = s.id ORDER BY id) c) AS crew
   FROM shifts s`
 
-const toShift = ({ workers, ...s }: ShiftRow): Shift => ({
+const toShift = ({ workers, crew, ...s }: ShiftRow): Shift => ({
   ...s,
-  workers: JSON.parse(workers) as string[],
+  workers: [...(JSON.parse(workers) as string[]), ...(JSON.parse(crew) as string[])],
 })
 
 /**

@@ -12,6 +12,7 @@ export interface DueRow {
   outstanding_action: number
   open_clares_law: number
   open_follow_up: number
+  open_tasking: number
 }
 
 /**
@@ -49,7 +50,11 @@ const activity = `
   UNION ALL SELECT f.incident_id, c.at
     FROM follow_up_calls c JOIN follow_ups f ON f.id = c.follow_up_id
   UNION ALL SELECT f.incident_id, a.at
-    FROM follow_up_answers a JOIN follow_ups f ON f.id = a.follow_up_id`
+    FROM follow_up_answers a JOIN follow_ups f ON f.id = a.follow_up_id
+  UNION ALL SELECT incident_id, at FROM support_car_taskings
+  UNION ALL SELECT t.incident_id, c.at
+    FROM support_car_tasking_closures c JOIN support_car_taskings t ON t.id = c.tasking_id
+  UNION ALL SELECT incident_id, max(visited_at, at) FROM support_car_visits`
 
 /** The incidents a purge is about, as a JSON array of ids. */
 const theIncidents = `(SELECT value FROM json_each(:ids))`
@@ -85,7 +90,11 @@ export function retentionQueries(db: Db) {
        EXISTS (SELECT 1 FROM follow_ups f
                WHERE f.incident_id = i.id
                  AND NOT EXISTS (SELECT 1 FROM follow_up_closures k
-                                 WHERE k.follow_up_id = f.id)) AS open_follow_up
+                                 WHERE k.follow_up_id = f.id)) AS open_follow_up,
+       EXISTS (SELECT 1 FROM support_car_taskings t
+               WHERE t.incident_id = i.id
+                 AND NOT EXISTS (SELECT 1 FROM support_car_tasking_closures c
+                                 WHERE c.tasking_id = t.id)) AS open_tasking
      FROM incidents i JOIN latest l ON l.incident_id = i.id
      WHERE l.last_activity_at < :cutoff
        AND (i.purged_at IS NULL OR i.purged_at < l.last_activity_at)
@@ -119,6 +128,10 @@ export function retentionQueries(db: Db) {
     `UPDATE follow_up_answers SET ${removed('value')}
      WHERE follow_up_id IN ${theirFollowUps}
        AND question_id IN (SELECT value FROM json_each(:followUpTextQuestions))`,
+    `UPDATE support_car_taskings SET ${removed('reason')} WHERE incident_id IN ${theIncidents}`,
+    `UPDATE support_car_tasking_closures SET ${removed('reason')}
+     WHERE tasking_id IN (SELECT id FROM support_car_taskings WHERE incident_id IN ${theIncidents})`,
+    `UPDATE support_car_visits SET ${removed('notes')} WHERE incident_id IN ${theIncidents}`,
     `DELETE FROM note_drafts WHERE incident_id IN ${theIncidents}`,
     // The feed record's earlier values, as each update's history kept them.
     `UPDATE incident_history SET ${removed('from_value')}, ${removed('to_value')}

@@ -20,6 +20,7 @@ import { ccLogUpdate } from './ccLogUpdate.ts'
 import { exportFiles } from './exportFiles.ts'
 import type { WrittenExport } from './exportFiles.ts'
 import { figuresPeriod, riskRule } from './figures.ts'
+import { supportCarFigures } from '../supportCar/figures.ts'
 import { handoverIncidents, handoverRecord } from './handoverRecord.ts'
 import type { RecordOptions } from './handoverRecord.ts'
 import { defaultExportDir } from './settings.ts'
@@ -239,7 +240,10 @@ export function handoverHandlers(context: DeskContext): Pick<Handlers, HandoverC
           to: toIsoUtc(Date.parse(to)),
           asAt: toIsoUtc(now()),
         }
-        return ok(figuresPeriod(queries, period, rule))
+        return ok({
+          ...figuresPeriod(queries, period, rule),
+          supportCar: supportCarFigures(context.db, period),
+        })
       }),
     'figures.export': async ({ from, to, formats, outDir }) => {
       const worker = context.worker()

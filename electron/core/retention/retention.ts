@@ -75,6 +75,7 @@ export function previewRetention(scope: RetentionScope): RetentionPreview {
     if (r.outstanding_action) reasons.push('outstanding-action')
     if (r.open_clares_law) reasons.push('open-clares-law')
     if (r.open_follow_up) reasons.push('open-follow-up')
+    if (r.open_tasking) reasons.push('open-tasking')
     if (reasons.length) preview.kept.push({ ...incident, reasons })
     else preview.due.push(incident)
   }

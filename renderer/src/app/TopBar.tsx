@@ -4,7 +4,7 @@
 // working, an escalation still waiting for the controller). It stays on one line from 1280 px
 // wide: the views not needed in a hurry show only their icon, with their name in a tooltip and
 // as their accessible name.
-import { useState, type ComponentType, type ReactElement } from 'react'
+import { useEffect, useState, type ComponentType, type ReactElement } from 'react'
 import {
   AppBar,
   Badge,
@@ -18,6 +18,7 @@ import {
   useMediaQuery,
 } from '@mui/material'
 import AddIcon from '@mui/icons-material/Add'
+import DirectionsCarIcon from '@mui/icons-material/DirectionsCar'
 import BarChartIcon from '@mui/icons-material/BarChart'
 import ExitToAppIcon from '@mui/icons-material/ExitToApp'
 import LockIcon from '@mui/icons-material/Lock'
@@ -36,6 +37,7 @@ import { HandOverDialog } from '../handover/HandOverDialog.tsx'
 import { ShiftStatus } from '../handover/ShiftStatus.tsx'
 import { ManualEntryDialog } from '../manual/ManualEntryDialog.tsx'
 import { SettingsDialog } from '../settings/SettingsDialog.tsx'
+import { SupportCarDialog } from '../supportCar/SupportCarDialog.tsx'
 import { PrivacyIndicator } from '../privacy/PrivacyIndicator.tsx'
 import { AuditBrokenBanner } from './AuditBrokenBanner.tsx'
 import { Shortcut } from './Shortcut.tsx'
@@ -51,6 +53,8 @@ interface TopBarView {
   useCount?: () => number
   /** Its icon alone, its name in a tooltip: for a view not needed in a hurry. */
   iconOnly?: boolean
+  /** Alt and this key (by key code, so any keyboard layout) opens it from anywhere on the desk. */
+  altKey?: { code: string; key: string }
 }
 
 const useFollowUpsDue = () =>
@@ -63,6 +67,13 @@ const VIEWS: readonly TopBarView[] = [
     icon: <PhoneCallbackIcon />,
     View: FollowUpsDialog,
     useCount: useFollowUpsDue,
+  },
+  {
+    name: 'Support car',
+    icon: <DirectionsCarIcon />,
+    View: SupportCarDialog,
+    useCount: () => useDesk((s) => s.supportCar?.stops.length ?? 0),
+    altKey: { code: 'KeyS', key: 'S' },
   },
   { name: 'Figures', icon: <BarChartIcon />, View: FiguresDialog, iconOnly: true },
   { name: 'Settings', icon: <SettingsIcon />, View: SettingsDialog, iconOnly: true },
@@ -158,6 +169,7 @@ function ViewButton({
       iconOnly={narrow || view.iconOnly}
       filled={count !== null && count > 0}
       count={count}
+      shortcut={view.altKey && { keys: `Alt+${view.altKey.key}`, aria: `Alt+${view.altKey.key}` }}
     />
   )
 }
@@ -171,6 +183,19 @@ export function TopBar() {
   const [openView, setOpenView] = useState<TopBarView | null>(null)
   const [handingOver, setHandingOver] = useState(false)
   const narrow = useMediaQuery(NARROW, { noSsr: true })
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      // Ctrl+Alt is AltGr, which is typing; and not over another dialog.
+      if (!event.altKey || event.ctrlKey || event.metaKey) return
+      const view = VIEWS.find((v) => v.altKey?.code === event.code)
+      if (!view || document.querySelector('[role="dialog"]')) return
+      event.preventDefault()
+      setOpenView(view)
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [])
 
   return (
     <AppBar

@@ -27,6 +27,7 @@ import { ExportedFiles } from '../handover/ExportedFiles.tsx'
 import { FolderChoice, FormatChoice, outDirFor } from '../handover/ExportChoices.tsx'
 import { useDesk } from '../store/useDesk.ts'
 import { FIGURE_GROUPS, FiguresGrid } from './FiguresGrid.tsx'
+import { SupportCarFigures } from '../supportCar/SupportCarFigures.tsx'
 import { dateOf, dayText, monthOf, parseDay, periodOf, type Day } from './period.ts'
 import { WeeklyChart, WeeklyTable } from './WeeklyChart.tsx'
 
@@ -292,6 +293,8 @@ export function FiguresDialog({ onClose }: { onClose: () => void }) {
               </Typography>
               <FiguresGrid figures={shown.figures} />
             </Box>
+            <Divider />
+            <SupportCarFigures figures={shown.supportCar} />
             <Divider />
             <Box
               component="section"

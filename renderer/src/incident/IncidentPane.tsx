@@ -7,6 +7,7 @@ import { PreviousIncidents } from '../repeats/PreviousIncidents.tsx'
 import { ClaresLawPanel } from '../claresLaw/ClaresLawPanel.tsx'
 import { RepeatHeadline } from '../repeats/RepeatHeadline.tsx'
 import { FollowUpPanel } from '../followUps/FollowUpPanel.tsx'
+import { SupportCarPanel } from '../supportCar/SupportCarPanel.tsx'
 import { IncidentFacts } from './IncidentFacts.tsx'
 import { IncidentHeader } from './IncidentHeader.tsx'
 import { IncidentHistory } from './IncidentHistory.tsx'
@@ -45,6 +46,8 @@ export function IncidentPane() {
         <PreviousIncidents detail={detail} />
         <Divider />
         <ClaresLawPanel detail={detail} />
+        <Divider />
+        <SupportCarPanel detail={detail} />
         <Divider />
         <IncidentFacts fields={detail.fields} purged={detail.row.purgedAt !== null} />
         <Divider />

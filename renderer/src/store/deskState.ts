@@ -16,6 +16,7 @@ import type { SelectionSlice } from './selectionSlice.ts'
 import type { SessionSlice } from './sessionSlice.ts'
 import type { SettingsSlice } from './settingsSlice.ts'
 import type { ShiftSlice } from './shiftSlice.ts'
+import type { SupportCarSlice } from './supportCarSlice.ts'
 import type { UiSlice } from './uiSlice.ts'
 
 export type DeskState = SessionSlice &
@@ -32,6 +33,7 @@ export type DeskState = SessionSlice &
   ShiftSlice &
   FiguresSlice &
   FollowUpSlice &
+  SupportCarSlice &
   RetentionSlice &
   BackupSlice &
   UiSlice

@@ -1,13 +1,13 @@
 // The scheme's figures for any period, week by week, for managers; and their statistics-only
 // export (figures and per-incident rows, no names, numbers, addresses or notes).
-import type { ApiError, CallRequest } from '#shared/contract.ts'
-import type { ExportResult, FiguresPeriod } from '#shared/handover.ts'
+import type { ApiError, CallRequest, CallResults } from '#shared/contract.ts'
+import type { ExportResult } from '#shared/handover.ts'
 import { call } from '../api.ts'
 import type { DeskSlice } from './deskState.ts'
 
 export interface FiguresSlice {
   /** The figures last asked for; null while they load. */
-  figures: FiguresPeriod | null
+  figures: CallResults['figures.get'] | null
   /** What the last statistics export wrote, until another period is shown. */
   figuresExport: ExportResult | null
   /** Resolves to the problem when the period was refused, for the form to show. */

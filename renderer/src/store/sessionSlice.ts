@@ -40,6 +40,7 @@ export const createSessionSlice: DeskSlice<SessionSlice> = (set, get) => {
       loadAuditStatus(),
       get().loadShift(),
       get().loadFollowUps(),
+      get().loadSupportCar(),
     ])
   }
 

@@ -17,6 +17,7 @@ import { createSelectionSlice } from './selectionSlice.ts'
 import { createSessionSlice } from './sessionSlice.ts'
 import { createSettingsSlice } from './settingsSlice.ts'
 import { createShiftSlice } from './shiftSlice.ts'
+import { createSupportCarSlice } from './supportCarSlice.ts'
 import { createUiSlice } from './uiSlice.ts'
 
 export const useDesk = create<DeskState>()((...args) => ({
@@ -34,6 +35,7 @@ export const useDesk = create<DeskState>()((...args) => ({
   ...createShiftSlice(...args),
   ...createFiguresSlice(...args),
   ...createFollowUpSlice(...args),
+  ...createSupportCarSlice(...args),
   ...createRetentionSlice(...args),
   ...createBackupSlice(...args),
   ...createUiSlice(...args),

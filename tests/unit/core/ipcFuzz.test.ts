@@ -71,6 +71,13 @@ interface Seeded {
   followUpToCancel: number
   /** A follow-up completed by a call, which takes no more calls. */
   followUpCompleted: number
+  /** A support car tasking open on `incident`, one on `otherIncident` a well-formed stand-down
+   * takes off the list, and one on `earlierIncident` stood down already. */
+  taskingOpen: number
+  taskingToStandDown: number
+  taskingStoodDown: number
+  /** The officer already on the shift's crew. */
+  crewOfficer: string
   script: ContactScript
   /** A backup in the backups folder, which a well-formed restore restores. */
   backup: string
@@ -201,12 +208,30 @@ async function seededDesk(): Promise<Seeded> {
   })
   const followUp = await scheduleFollowUp(incident)
   const followUpToCancel = await scheduleFollowUp(otherIncident)
+  const taskCar = async (incidentId: number) =>
+    (
+      await must(desk, 'supportCar.task', {
+        incidentId,
+        reason: 'Victim asked to be seen in person.',
+        priority: 'high',
+      })
+    ).id
+  const taskingOpen = await taskCar(incident)
+  const taskingToStandDown = await taskCar(otherIncident)
+  const taskingStoodDown = await taskCar(earlierIncident)
+  await must(desk, 'supportCar.standDown', {
+    taskingId: taskingStoodDown,
+    reason: 'Victim has gone to her sister’s.',
+  })
+  const crewOfficer = 'PC 4410 Ellis'
+  await must(desk, 'supportCar.addCrew', { name: crewOfficer, role: 'officer' })
   const backup = (await must(desk, 'backups.make', {})).file
   const highest = Math.max(
     calmIncident,
     earlierIncident,
     application,
     followUpToCancel,
+    taskingStoodDown,
     seeded.actionDone,
     seeded.otherNote,
   )
@@ -222,6 +247,10 @@ async function seededDesk(): Promise<Seeded> {
     followUp,
     followUpToCancel,
     followUpCompleted,
+    taskingOpen,
+    taskingToStandDown,
+    taskingStoodDown,
+    crewOfficer,
     missing: (rng) =>
       rng.chance(0.5)
         ? highest + 1 + rng.below(1000)
@@ -306,6 +335,25 @@ interface CallFuzz<N extends CallName> {
   /** Requests the schema accepts but the handler's own rules refuse, with the code it gives. */
   wrong: Wrong<N>[]
 }
+
+/** A visit the desk records, as the crew reported it, with `change` made to it. */
+const visitRequest = (
+  s: Seeded,
+  change: Partial<CallRequest<'supportCar.recordVisit'>> = {},
+): CallRequest<'supportCar.recordVisit'> => ({
+  taskingId: s.taskingOpen,
+  visitedAt: '2026-11-21T17:55:00Z',
+  officer: 'PC 4410 Ellis',
+  idva: 'Sam IDVA',
+  victimEngaged: true,
+  safetyPlanAgreed: true,
+  movedToSafety: false,
+  disclosureGiven: false,
+  referrals: ['idva', 'housing'],
+  notes: 'Spoke in the kitchen; suspect not home.',
+  completesTasking: true,
+  ...change,
+})
 
 /**
  * Every call in the contract: a new call is a type error here until it has an entry (and the
@@ -981,6 +1029,57 @@ const CALLS: { [N in CallName]: CallFuzz<N> } = {
         'bad-request',
       ],
     ],
+  },
+  'supportCar.task': {
+    wellFormed: (s) => ({
+      incidentId: s.calmIncident,
+      reason: 'Second response.',
+      priority: 'routine',
+    }),
+    wrong: [
+      (r, s) => [
+        { incidentId: s.missing(r), reason: aLine(r, 500), priority: 'urgent' },
+        'not-found',
+      ],
+      // Already on the car's list.
+      (r, s) => [
+        { incidentId: s.incident, reason: aLine(r, 500), priority: 'high' },
+        'bad-request',
+      ],
+    ],
+  },
+  'supportCar.standDown': {
+    wellFormed: (s) => ({ taskingId: s.taskingToStandDown, reason: 'Police made an arrest.' }),
+    wrong: [
+      (r, s) => [{ taskingId: s.missing(r), reason: aLine(r, 500) }, 'not-found'],
+      (r, s) => [{ taskingId: s.taskingStoodDown, reason: aLine(r, 500) }, 'bad-request'],
+    ],
+  },
+  'supportCar.list': { wellFormed: () => ({}), wrong: [] },
+  'supportCar.recordVisit': {
+    wellFormed: (s) => visitRequest(s),
+    wrong: [
+      (r, s) => [visitRequest(s, { taskingId: s.missing(r) }), 'not-found'],
+      // A stood-down tasking, no one named as attending, or a time in the future or before the call.
+      (r, s) => [
+        r.pick([
+          visitRequest(s, { taskingId: s.taskingStoodDown }),
+          visitRequest(s, { officer: r.pick([null, '']), idva: r.pick([null, '']) }),
+          visitRequest(s, {
+            visitedAt: r.pick([
+              '2026-11-22T18:00:00Z',
+              '2026-11-21T17:39:59Z',
+              '2025-01-01T00:00:00Z',
+            ]),
+          }),
+        ]),
+        'bad-request',
+      ],
+    ],
+  },
+  'supportCar.addCrew': {
+    wellFormed: () => ({ name: 'Sam IDVA', role: 'idva' }),
+    wrong: [(_r, s) => [{ name: s.crewOfficer, role: 'officer' }, 'bad-request']],
   },
   'feed.health': { signedOut: true, wellFormed: () => ({}), wrong: [] },
   'feed.quarantined': { wellFormed: () => ({}), wrong: [] },

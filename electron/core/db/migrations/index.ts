@@ -11,5 +11,20 @@ import { sql as v9 } from './009_repeat_dismissals.ts'
 import { sql as v10 } from './010_clares_law.ts'
 import { sql as v11 } from './011_follow_ups.ts'
 import { sql as v12 } from './012_retention_newer_records.ts'
+import { sql as v13 } from './013_support_car.ts'
 
-export const migrations: readonly string[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12]
+export const migrations: readonly string[] = [
+  v1,
+  v2,
+  v3,
+  v4,
+  v5,
+  v6,
+  v7,
+  v8,
+  v9,
+  v10,
+  v11,
+  v12,
+  v13,
+]
