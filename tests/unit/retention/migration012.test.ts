@@ -74,7 +74,7 @@ describe('migration 12: retention for the newer records', () => {
     const before = rows(file, BEFORE)
     expect(Object.values(before).every((r) => r.length === 1)).toBe(true)
     expect(rows(file, BEFORE + 1)).toEqual(before)
-    const db = openDatabase(file, TEST_KEY)
+    const db = openDatabase(file, TEST_KEY, migrations.slice(0, BEFORE + 1))
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(BEFORE + 1)
       for (const [table, column] of [
