@@ -547,10 +547,10 @@ export async function renderPdf(record: HandoverRecord, wideFont: Buffer): Promi
         line(
           `Visit ${when(v.visitedAt)}${crew ? ` by ${crew}` : ''}: ${happened.join(', ')}` +
             (referred.length ? `; referred to ${referred.join(', ')}` : '') +
-            ` (recorded ${when(v.recordedAt)}${by(v.recordedBy)})` +
-            (v.notes ? ` — ${v.notes}` : ''),
+            ` (recorded ${when(v.recordedAt)}${by(v.recordedBy)})`,
           22,
         )
+        if (v.notes) line(`Crew's notes: ${v.notes}`, 32)
       }
     }
   }
