@@ -15,6 +15,8 @@ import {
   SUPPORT_ANSWERS,
 } from './claresLaw.ts'
 import { FOLLOW_UP_OUTCOMES } from './followUp.ts'
+import { TASKING_PRIORITIES } from './supportCar.ts'
+import type { SupportCarFigures } from './supportCar.ts'
 
 /** A shift: one or more workers' sessions between its start and the hand over that ended it. */
 export interface Shift {
@@ -369,6 +371,70 @@ const followUp = z
   })
   .meta({ id: 'FollowUp' })
 
+/** One support car visit, as recorded (visits are never changed). */
+const supportCarVisit = z
+  .strictObject({
+    id: ref,
+    /** When the crew attended; they may record it later. */
+    visitedAt: iso,
+    recordedAt: iso,
+    recordedBy: z.string().nullable(),
+    /** The crew who attended; null in a statistics-only export. */
+    officer: z.string().nullable(),
+    idva: z.string().nullable(),
+    victimEngaged: z.boolean(),
+    safetyPlanAgreed: z.boolean(),
+    movedToSafety: z.boolean(),
+    /** A Clare's Law disclosure was given at the visit. */
+    disclosureGiven: z.boolean(),
+    /** The incident's referrals the visit made (each is in the incident's referrals). */
+    referralIds: z.array(ref),
+    /** Null in a statistics-only export. */
+    notes: z.string().nullable(),
+  })
+  .meta({ id: 'SupportCarVisit' })
+
+/** A tasking of the support car to the incident, as it stood at the record's instant. */
+const supportCarTasking = z
+  .strictObject({
+    id: ref,
+    /** Why the desk tasked the car; null in a statistics-only export. */
+    reason: z.string().nullable(),
+    priority: z.enum(TASKING_PRIORITIES),
+    taskedAt: iso,
+    taskedBy: z.string().nullable(),
+    state: z.enum(['open', 'stood-down', 'completed']),
+    closedAt: iso.nullable(),
+    closedBy: z.string().nullable(),
+    /** Why it was stood down; null otherwise and in a statistics-only export. */
+    standDownReason: z.string().nullable(),
+    /** Oldest first. */
+    visits: z.array(supportCarVisit),
+  })
+  .meta({ id: 'SupportCarTasking' })
+
+const byRoute = z
+  .strictObject({
+    byPhone: z.number().int().min(0),
+    byVisit: z.number().int().min(0),
+    /** Victims counted by either, once each. */
+    total: z.number().int().min(0),
+  })
+  .meta({ id: 'ByRoute' })
+
+/** The support car's figures beside the desk's, counted by incident (docs/handover.md). */
+const supportCarFiguresSchema = z
+  .strictObject({
+    taskings: z.number().int().min(0),
+    visits: z.number().int().min(0),
+    engaged: byRoute,
+    referredToDaServices: byRoute,
+    referredToOtherServices: byRoute,
+    movedToSafety: byRoute,
+    disclosuresAtVisits: z.number().int().min(0),
+  })
+  .meta({ id: 'SupportCarFigures' }) satisfies z.ZodType<SupportCarFigures>
+
 /** An action note not marked done: it stays on the queue, shift after shift, until it is. */
 export const outstandingActionSchema = z
   .strictObject({
@@ -429,6 +495,7 @@ export const handoverIncidentSchema = z
     outstandingActions: z.array(outstandingActionSchema),
     claresLawApplications: z.array(claresLawApplication),
     followUps: z.array(followUp),
+    supportCar: z.strictObject({ taskings: z.array(supportCarTasking) }),
     /** When an earlier handover included it. */
     previouslyHandedOverAt: iso.nullable(),
   })
@@ -461,6 +528,8 @@ export const handoverRecordSchema = z
       asAt: iso,
     }),
     figures: shiftFiguresSchema,
+    /** By phone and by support car visit, for the records made in [from, to). */
+    supportCarFigures: supportCarFiguresSchema,
     people: z.array(person),
     locations: z.array(location),
     incidents: z.array(handoverIncidentSchema),

@@ -447,7 +447,7 @@ test('an incident the police have closed stays on the queue while an action on i
   // From the top of the page, Tab reaches Hand over; Enter opens it and Esc closes it.
   await page.locator('body').focus()
   const handOver = page.getByRole('button', { name: 'Hand over', exact: true })
-  for (let i = 0; i < 20 && !(await handOver.evaluate((b) => b === document.activeElement)); i++) {
+  for (let i = 0; i < 40 && !(await handOver.evaluate((b) => b === document.activeElement)); i++) {
     await page.keyboard.press('Tab')
   }
   await expect(handOver).toBeFocused()

@@ -62,6 +62,11 @@ export const CSV_COLUMNS = [
   'follow_up_due_on',
   'follow_up_calls',
   'follow_up_reached',
+  'support_car_tasked',
+  'support_car_visits',
+  'engaged_at_visit',
+  'moved_to_safety_at_visit',
+  'disclosure_at_visit',
 ]
 
 export const queueRow = (page: Page, ref: string) =>

@@ -146,4 +146,20 @@ test('an incident is tasked to the car, listed with the crew’s notes, visited,
     .getByRole('region', { name: 'By phone and by support car visit' })
     .scrollIntoViewIfNeeded()
   await page.screenshot({ path: testInfo.outputPath('support-car-figures.png') })
+  await figures.getByRole('button', { name: 'Close' }).click()
+
+  // The handover's preview shows them for the shift: the tasking made in it (the visit, attended
+  // on 21/11, counts in the period it was made in, not in today's shift).
+  await page.getByRole('button', { name: 'Hand over', exact: true }).click()
+  const handover = page.getByRole('dialog', { name: 'Hand over and end the shift' })
+  const shiftByRoute = handover.getByRole('region', { name: 'By phone and by support car visit' })
+  await expect(shiftByRoute).toContainText('Records made in the shift.')
+  await expect(
+    shiftByRoute
+      .getByRole('term')
+      .filter({ hasText: 'Support car taskings' })
+      .locator('xpath=following-sibling::dd'),
+  ).toHaveText('1 in the shift')
+  await shiftByRoute.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: testInfo.outputPath('support-car-handover-preview.png') })
 })

@@ -5,6 +5,8 @@ import type { Db } from './openDatabase.ts'
 import type { Shift } from '#shared/handover.ts'
 import { REACHED_OUTCOMES } from '#shared/followUp.ts'
 import { CREW_ROLE_LABELS } from '#shared/supportCar.ts'
+import type { SupportCarFigures } from '#shared/supportCar.ts'
+import { supportCarQueries } from './supportCarQueries.ts'
 
 interface ShiftRow {
   id: number
@@ -737,6 +739,53 @@ export function handoverQueries(db: Db) {
        FROM follow_up_calls c JOIN follow_ups f ON f.id = c.follow_up_id
        WHERE ${idIn('f.incident_id')} AND c.at <= :asAt ORDER BY c.id`,
     ),
+    supportCarTaskings: batch<{
+      id: number
+      incidentId: number
+      reason: string
+      priority: string
+      taskedAt: string
+      taskedBy: string
+      closedKind: string | null
+      closedAt: string | null
+      closedBy: string | null
+      closedReason: string | null
+    }>(
+      `SELECT t.id, t.incident_id AS incidentId, t.reason, t.priority, t.at AS taskedAt,
+              t.recorded_by AS taskedBy, c.kind AS closedKind, c.at AS closedAt,
+              c.recorded_by AS closedBy, c.reason AS closedReason
+       FROM support_car_taskings t
+       LEFT JOIN support_car_tasking_closures c ON c.tasking_id = t.id AND c.at <= :asAt
+       WHERE ${idIn('t.incident_id')} AND t.at <= :asAt ORDER BY t.id`,
+    ),
+    /** Visits by when they were recorded, each with the ids of the referrals it made. */
+    supportCarVisits: batch<{
+      id: number
+      incidentId: number
+      taskingId: number
+      visitedAt: string
+      officer: string | null
+      idva: string | null
+      victimEngaged: number
+      safetyPlanAgreed: number
+      movedToSafety: number
+      disclosureGiven: number
+      notes: string | null
+      recordedAt: string
+      recordedBy: string
+      referralIds: string
+    }>(
+      `SELECT v.id, v.incident_id AS incidentId, v.tasking_id AS taskingId,
+              v.visited_at AS visitedAt, v.officer, v.idva, v.victim_engaged AS victimEngaged,
+              v.safety_plan_agreed AS safetyPlanAgreed, v.moved_to_safety AS movedToSafety,
+              v.disclosure_given AS disclosureGiven, v.notes, v.at AS recordedAt,
+              v.recorded_by AS recordedBy,
+              (SELECT json_group_array(l.referral_id)
+               FROM (SELECT referral_id FROM support_car_visit_referrals
+                     WHERE visit_id = v.id ORDER BY referral_id) l) AS referralIds
+       FROM support_car_visits v
+       WHERE ${idIn('v.incident_id')} AND v.at <= :asAt ORDER BY v.visited_at, v.id`,
+    ),
     /** The worker's progress moves, from the audit log (the incident keeps only the latest). */
     progressChanges: batch<{ incidentId: number; at: string; from: string; to: string }>(
       `SELECT incident_id AS incidentId, at, json_extract(detail, '$.from') AS "from",
@@ -744,6 +793,9 @@ export function handoverQueries(db: Db) {
        FROM audit_log WHERE action = 'incident.progress' AND ${idIn('incident_id')}
        ORDER BY id`,
     ),
+    /** The support car's figures for the records made in [from, to), as the Figures view's. */
+    supportCarFigures: (from: string, to: string): SupportCarFigures =>
+      supportCarQueries(db).figures(from, to),
     /** Every action note not done at an instant, on any incident, oldest first. */
     outstandingActions: (asAt: string) => outstanding.all({ asAt }),
     /** When each incident was last handed over before an instant. */

@@ -19,6 +19,7 @@ import type { ClaresLawApplicant, ClaresLawRoute, ClaresLawStatus } from '#share
 import type { SupportAnswer } from '#shared/claresLaw.ts'
 import type { FollowUpOutcome, FollowUpStatus } from '#shared/followUp.ts'
 import type { RiskLevel } from '#shared/script.ts'
+import type { TaskingPriority, TaskingState } from '#shared/supportCar.ts'
 import type { HandoverQueries, ShiftSelection } from '../db/handoverQueries.ts'
 import { riskSummary } from '../script/riskSummary.ts'
 import { figuresFor, riskRule } from './figures.ts'
@@ -99,6 +100,8 @@ export function handoverIncidents(
   const applicationChanges = byIncident(queries.claresLawChanges(ids, asAt))
   const followUps = byIncident(queries.followUps(ids, asAt))
   const followUpCalls = byIncident(queries.followUpCalls(ids, asAt))
+  const taskings = byIncident(queries.supportCarTaskings(ids, asAt))
+  const visits = byIncident(queries.supportCarVisits(ids, asAt))
   const handedOver = queries.lastHandedOver(ids, before)
 
   const people: HandoverRecord['people'] = []
@@ -300,6 +303,7 @@ export function handoverIncidents(
         hide,
       ),
       followUps: followUpRecord(followUps.get(id) ?? [], followUpCalls.get(id) ?? [], hide),
+      supportCar: supportCarRecord(taskings.get(id) ?? [], visits.get(id) ?? [], hide),
       previouslyHandedOverAt: handedOver.get(id) ?? null,
     })
   }
@@ -380,6 +384,43 @@ function followUpRecord(
   })
 }
 
+/** The incident's support car taskings, each with its visits, up to the record's end. */
+function supportCarRecord(
+  taskings: Rows<'supportCarTaskings'>,
+  visits: Rows<'supportCarVisits'>,
+  hide: Hide,
+): HandoverIncident['supportCar'] {
+  return {
+    taskings: taskings.map((t) => ({
+      id: `tasking-${t.id}`,
+      reason: hide(t.reason),
+      priority: t.priority as TaskingPriority,
+      taskedAt: t.taskedAt,
+      taskedBy: hide(t.taskedBy),
+      state: (t.closedKind ?? 'open') as TaskingState,
+      closedAt: t.closedAt,
+      closedBy: hide(t.closedBy),
+      standDownReason: t.closedKind === 'stood-down' ? hide(t.closedReason) : null,
+      visits: visits
+        .filter((v) => v.taskingId === t.id)
+        .map((v) => ({
+          id: `visit-${v.id}`,
+          visitedAt: v.visitedAt,
+          recordedAt: v.recordedAt,
+          recordedBy: hide(v.recordedBy),
+          officer: hide(v.officer),
+          idva: hide(v.idva),
+          victimEngaged: v.victimEngaged === 1,
+          safetyPlanAgreed: v.safetyPlanAgreed === 1,
+          movedToSafety: v.movedToSafety === 1,
+          disclosureGiven: v.disclosureGiven === 1,
+          referralIds: (JSON.parse(v.referralIds) as number[]).map((r) => `referral-${r}`),
+          notes: hide(v.notes),
+        })),
+    })),
+  }
+}
+
 export function handoverRecord(
   queries: HandoverQueries,
   script: ContactScript,
@@ -422,6 +463,7 @@ export function handoverRecord(
       asAt: selection.asAt,
     },
     figures: figuresFor(queries, selection, riskRule(script)),
+    supportCarFigures: queries.supportCarFigures(options.from, options.to),
     people,
     locations,
     incidents,

@@ -12,6 +12,7 @@ const time = (iso: string | null) => (iso === null ? '' : formatDateTime(iso))
 const day = (date: string | null) => (date === null ? '' : date.split('-').reverse().join('/'))
 const disclosures = (i: HandoverIncident) =>
   i.claresLawApplications.filter((a) => a.status === 'disclosure-given')
+const visits = (i: HandoverIncident) => i.supportCar.taskings.flatMap((t) => t.visits)
 const consented = (i: HandoverIncident, services: readonly string[]) =>
   yesNo(i.referrals.some((r) => r.decision === 'consented' && services.includes(r.service)))
 
@@ -26,7 +27,7 @@ type Column = readonly [name: string, value: (i: HandoverIncident, c: RowContext
 
 /**
  * The columns, in order. The personal ones (from victim_name to postcode) are empty in a
- * statistics-only export; the columns added since (Clare's Law and follow-ups) come after them.
+ * statistics-only export; the columns added since (Clare's Law, follow-ups and the support car) come after them.
  */
 export const CSV_COLUMNS: readonly Column[] = [
   ['incident_ref', (i) => i.incidentRef],
@@ -94,6 +95,11 @@ export const CSV_COLUMNS: readonly Column[] = [
     (i) =>
       yesNo(i.followUps.some((f) => f.calls.some((c) => REACHED_OUTCOMES.includes(c.outcome)))),
   ],
+  ['support_car_tasked', (i) => yesNo(i.supportCar.taskings.length > 0)],
+  ['support_car_visits', (i) => String(visits(i).length)],
+  ['engaged_at_visit', (i) => yesNo(visits(i).some((v) => v.victimEngaged))],
+  ['moved_to_safety_at_visit', (i) => yesNo(visits(i).some((v) => v.movedToSafety))],
+  ['disclosure_at_visit', (i) => yesNo(visits(i).some((v) => v.disclosureGiven))],
 ]
 
 /**

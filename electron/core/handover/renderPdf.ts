@@ -34,6 +34,8 @@ import {
   SUPPORT_ANSWER_LABELS,
 } from '#shared/claresLaw.ts'
 import { FOLLOW_UP_OUTCOME_LABELS } from '#shared/followUp.ts'
+import { TASKING_PRIORITY_LABELS } from '#shared/supportCar.ts'
+import type { ByRoute } from '#shared/supportCar.ts'
 
 const PLAIN = 'Helvetica'
 const WIDE = 'DejaVu'
@@ -233,6 +235,46 @@ export async function renderPdf(record: HandoverRecord, wideFont: Buffer): Promi
     })
     doc.y = y + 14
   })
+  await breathe()
+
+  // The scheme publishes these split by how the victim was reached: by phone or by the car.
+  subheading('By phone and by support car visit')
+  const car = record.supportCarFigures
+  const routeRows: [string, ByRoute | number][] = [
+    ['Victims engaged', car.engaged],
+    ['Referred to DA services', car.referredToDaServices],
+    ['Referred to other services', car.referredToOtherServices],
+    ['Moved to safety', car.movedToSafety],
+    ["Clare's Law disclosures given at visits", car.disclosuresAtVisits],
+    ['Support car taskings', car.taskings],
+    ['Support car visits', car.visits],
+  ]
+  const ROUTE_COLUMNS = [MARGIN.left + 250, MARGIN.left + 330, MARGIN.left + 410]
+  const routeRow = (label: string, cells: readonly string[], shaded: boolean, font: string) => {
+    room(15)
+    const y = doc.y
+    if (shaded) doc.rect(MARGIN.left, y - 2, width, 14).fill(SHADE)
+    doc
+      .fillColor('black')
+      .font(font)
+      .fontSize(9.5)
+      .text(label, MARGIN.left + 6, y, { width: 240 })
+    // Single figures (disclosures, taskings, visits) stand in the "In all" column.
+    const from = ROUTE_COLUMNS.length - cells.length
+    cells.forEach((cell, c) => {
+      doc.font(BOLD).text(cell, ROUTE_COLUMNS[from + c]!, y, { width: 74, align: 'right' })
+    })
+    doc.y = y + 14
+  }
+  routeRow('', ['By phone', 'By visit', 'In all'], false, BOLD)
+  routeRows.forEach(([label, value], i) => {
+    const cells =
+      typeof value === 'number'
+        ? [String(value)]
+        : [value.byPhone, value.byVisit, value.total].map(String)
+    routeRow(label, cells, i % 2 === 0, PLAIN)
+  })
+  line('"In all" counts each victim once, however they were reached.', 0)
   line('How each figure is counted: docs/handover.md in DA Desk.', 0)
   await breathe()
 
@@ -387,6 +429,7 @@ export async function renderPdf(record: HandoverRecord, wideFont: Buffer): Promi
 
     renderClaresLaw(i)
     renderFollowUps(i)
+    renderSupportCar(i)
 
     if (i.notes.length) subheading(`Notes (${i.notes.length})`)
     const noteTimes = new Map(i.notes.map((n) => [n.id, n.at]))
@@ -469,6 +512,45 @@ export async function renderPdf(record: HandoverRecord, wideFont: Buffer): Promi
             (c.note ? ` — ${c.note}` : ''),
           22,
         )
+      }
+    }
+  }
+
+  /** Each tasking of the support car: why, how it ended, and each visit the crew made. */
+  function renderSupportCar(i: HandoverIncident) {
+    const { taskings } = i.supportCar
+    if (taskings.length === 0) return
+    subheading(`Support car (${taskings.length} ${taskings.length === 1 ? 'tasking' : 'taskings'})`)
+    const services = new Map(i.referrals.map((r) => [r.id, REFERRAL_SERVICE_LABELS[r.service]]))
+    for (const t of taskings) {
+      const state =
+        t.state === 'open'
+          ? 'OPEN'
+          : `${t.state === 'completed' ? 'COMPLETED' : 'STOOD DOWN'} ${when(t.closedAt!)}` +
+            by(t.closedBy) +
+            (t.standDownReason ? ` — ${t.standDownReason}` : '')
+      line(
+        `• ${TASKING_PRIORITY_LABELS[t.priority]}, tasked ${when(t.taskedAt)}${by(t.taskedBy)}: ` +
+          state,
+      )
+      if (t.reason) line(t.reason, 22)
+      if (t.visits.length === 0) line('No visit recorded yet.', 22)
+      for (const v of t.visits) {
+        const crew = [v.officer, v.idva].filter(Boolean).join(' and ')
+        const happened = [
+          v.victimEngaged ? 'engaged' : 'not engaged',
+          v.safetyPlanAgreed && 'safety plan agreed',
+          v.movedToSafety && 'moved to safety',
+          v.disclosureGiven && "Clare's Law disclosure given",
+        ].filter(Boolean)
+        const referred = v.referralIds.map((id) => services.get(id)).filter(Boolean)
+        line(
+          `Visit ${when(v.visitedAt)}${crew ? ` by ${crew}` : ''}: ${happened.join(', ')}` +
+            (referred.length ? `; referred to ${referred.join(', ')}` : '') +
+            ` (recorded ${when(v.recordedAt)}${by(v.recordedBy)})`,
+          22,
+        )
+        if (v.notes) line(`Crew's notes: ${v.notes}`, 32)
       }
     }
   }

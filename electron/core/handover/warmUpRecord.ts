@@ -158,6 +158,37 @@ function incident(n: number): HandoverIncident {
         ],
       },
     ],
+    supportCar: {
+      taskings: [
+        {
+          id: `tasking-${n}`,
+          reason: NOTE,
+          priority: 'high',
+          taskedAt: at(start + 32),
+          taskedBy: 'Warm Up (Sample Service)',
+          state: 'completed',
+          closedAt: at(start + 90),
+          closedBy: 'Warm Up (Sample Service)',
+          standDownReason: null,
+          visits: [
+            {
+              id: `visit-${n}`,
+              visitedAt: at(start + 80),
+              recordedAt: at(start + 90),
+              recordedBy: 'Warm Up (Sample Service)',
+              officer: 'PC 0000 Sample',
+              idva: 'Sam Sample',
+              victimEngaged: true,
+              safetyPlanAgreed: true,
+              movedToSafety: n % 2 === 0,
+              disclosureGiven: n % 3 === 0,
+              referralIds: [`referral-${n}`],
+              notes: NOTE,
+            },
+          ],
+        },
+      ],
+    },
     previouslyHandedOverAt: null,
   }
 }
@@ -188,6 +219,15 @@ export function warmUpRecord(count: number): HandoverRecord {
       asAt: at(450),
     },
     figures,
+    supportCarFigures: {
+      taskings: count,
+      visits: count,
+      engaged: { byPhone: count, byVisit: count, total: count },
+      referredToDaServices: { byPhone: 0, byVisit: count, total: count },
+      referredToOtherServices: { byPhone: 0, byVisit: 1, total: 1 },
+      movedToSafety: { byPhone: 1, byVisit: count >> 1, total: (count >> 1) + 1 },
+      disclosuresAtVisits: Math.floor(count / 3),
+    },
     people: incidents.flatMap((i, n) => [
       {
         id: i.victimId!,

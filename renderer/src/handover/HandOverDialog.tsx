@@ -33,6 +33,7 @@ import { formatDateTime } from '#shared/time.ts'
 import { RISK_LEVEL_LABELS } from '../script/scriptPath.ts'
 import { useDesk } from '../store/useDesk.ts'
 import { FiguresGrid } from '../figures/FiguresGrid.tsx'
+import { SupportCarFigures } from '../supportCar/SupportCarFigures.tsx'
 import { FolderChoice, FormatChoice, outDirFor } from './ExportChoices.tsx'
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -268,6 +269,7 @@ export function HandOverDialog({ onClose }: { onClose: () => void }) {
               <RecordHeader record={preview} />
               <Section id="handover-figures" title="This shift’s figures">
                 <FiguresGrid figures={preview.figures} />
+                <SupportCarFigures figures={preview.supportCarFigures} span="shift" />
               </Section>
               <Section
                 id="handover-incidents"

@@ -2,6 +2,7 @@
 // victims engaged, referred to DA services and to other services, moved to safety (each victim
 // counted once "in all", however they were reached), and the car's taskings, visits and Clare's
 // Law disclosures given at visits. Laid out like the figures grid above it.
+import { useId } from 'react'
 import { Box, Typography } from '@mui/material'
 import type { SupportCarFigures as Figures } from '#shared/supportCar.ts'
 
@@ -50,14 +51,23 @@ function Figure({ label, value, detail }: { label: string; value: number; detail
   )
 }
 
-export function SupportCarFigures({ figures }: { figures: Figures }) {
+/** `span` says what the figures cover: the Figures view's period, or the shift being handed over. */
+export function SupportCarFigures({
+  figures,
+  span = 'period',
+}: {
+  figures: Figures
+  span?: 'period' | 'shift'
+}) {
+  // The Figures view and the Hand over dialog can both be on screen.
+  const headingId = useId()
   return (
-    <Box component="section" aria-labelledby="figures-by-route" sx={{ display: 'grid', gap: 1.5 }}>
-      <Typography id="figures-by-route" variant="h6" component="h3">
+    <Box component="section" aria-labelledby={headingId} sx={{ display: 'grid', gap: 1.5 }}>
+      <Typography id={headingId} variant="h6" component="h3">
         By phone and by support car visit
       </Typography>
       <Typography color="text.secondary">
-        Records made in the period. Each victim is counted once in all, however they were reached.
+        Records made in the {span}. Each victim is counted once in all, however they were reached.
       </Typography>
       <Box
         component="dl"
@@ -81,7 +91,7 @@ export function SupportCarFigures({ figures }: { figures: Figures }) {
           value={figures.disclosuresAtVisits}
           detail={`at ${n(figures.visits)} support car ${figures.visits === 1 ? 'visit' : 'visits'}`}
         />
-        <Figure label="Support car taskings" value={figures.taskings} detail="in the period" />
+        <Figure label="Support car taskings" value={figures.taskings} detail={`in the ${span}`} />
       </Box>
     </Box>
   )
