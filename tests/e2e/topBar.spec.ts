@@ -75,6 +75,7 @@ for (const width of [1280, 1600, 1920]) {
       '1 open escalation , 1 awaiting acknowledgement',
       'Add incident',
       'Follow-ups due (1)',
+      'Support car (0)',
       'Figures',
       'Settings',
       'Hand over',

@@ -74,6 +74,8 @@ const VIEWS: readonly TopBarView[] = [
     View: SupportCarDialog,
     useCount: () => useDesk((s) => s.supportCar?.stops.length ?? 0),
     altKey: { code: 'KeyS', key: 'S' },
+    // Filled, with the number of stops on its icon, while any wait.
+    iconOnly: true,
   },
   { name: 'Figures', icon: <BarChartIcon />, View: FiguresDialog, iconOnly: true },
   { name: 'Settings', icon: <SettingsIcon />, View: SettingsDialog, iconOnly: true },
