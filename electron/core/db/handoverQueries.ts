@@ -5,6 +5,7 @@ import type { Db } from './openDatabase.ts'
 import type { Shift } from '#shared/handover.ts'
 import { REACHED_OUTCOMES } from '#shared/followUp.ts'
 import { CREW_ROLE_LABELS } from '#shared/supportCar.ts'
+import type { VisitRow } from './supportCarQueries.ts'
 import type { SupportCarFigures } from '#shared/supportCar.ts'
 import { supportCarQueries } from './supportCarQueries.ts'
 
@@ -759,22 +760,7 @@ export function handoverQueries(db: Db) {
        WHERE ${idIn('t.incident_id')} AND t.at <= :asAt ORDER BY t.id`,
     ),
     /** Visits by when they were recorded, each with the ids of the referrals it made. */
-    supportCarVisits: batch<{
-      id: number
-      incidentId: number
-      taskingId: number
-      visitedAt: string
-      officer: string | null
-      idva: string | null
-      victimEngaged: number
-      safetyPlanAgreed: number
-      movedToSafety: number
-      disclosureGiven: number
-      notes: string | null
-      recordedAt: string
-      recordedBy: string
-      referralIds: string
-    }>(
+    supportCarVisits: batch<VisitRow & { referralIds: string }>(
       `SELECT v.id, v.incident_id AS incidentId, v.tasking_id AS taskingId,
               v.visited_at AS visitedAt, v.officer, v.idva, v.victim_engaged AS victimEngaged,
               v.safety_plan_agreed AS safetyPlanAgreed, v.moved_to_safety AS movedToSafety,

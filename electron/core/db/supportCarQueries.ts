@@ -58,7 +58,8 @@ interface TaskingRow {
   closedReason: string | null
 }
 
-interface VisitRow {
+/** A visit as stored; the handover record reads the same columns. */
+export interface VisitRow {
   id: number
   incidentId: number
   taskingId: number

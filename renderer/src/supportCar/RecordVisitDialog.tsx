@@ -2,16 +2,10 @@
 // the IDVA or both; the crew on the shift are filled in), whether the victim engaged, a safety
 // plan, a move to safety, a Clare's Law disclosure, the referrals made with consent, and notes.
 // A visit that found no one in can leave the incident on the car's list.
-import { useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useState } from 'react'
 import {
-  Alert,
   Box,
-  Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControl,
   FormControlLabel,
   FormGroup,
@@ -21,7 +15,7 @@ import {
 import { REFERRAL_SERVICE_LABELS } from '#shared/script.ts'
 import { VISIT_REFERRAL_SERVICES, type VisitReferralService } from '#shared/supportCar.ts'
 import { formatDateTime, parseLondonDateTime, toIsoUtc } from '#shared/time.ts'
-import { Shortcut } from '../app/Shortcut.tsx'
+import { FormDialog, useFormSubmit } from '../app/FormDialog.tsx'
 import { useDesk } from '../store/useDesk.ts'
 
 const OUTCOMES = [
@@ -56,150 +50,119 @@ export function RecordVisitDialog({
   const [referrals, setReferrals] = useState<VisitReferralService[]>([])
   const [notes, setNotes] = useState('')
   const [completes, setCompletes] = useState(true)
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { problem, setProblem, busy, record } = useFormSubmit()
 
-  async function submit(event?: FormEvent) {
-    event?.preventDefault()
-    if (busy) return
+  function submit() {
     const at = parseLondonDateTime(visitedAt)
     if (!at)
       return setProblem('Give when the crew attended as dd/mm/yyyy hh:mm, e.g. 21/11/2026 19:30.')
     if (!officer.trim() && !idva.trim()) {
       return setProblem('Give the name of the officer or the IDVA who attended.')
     }
-    setBusy(true)
-    const error = await recordVisit({
-      taskingId,
-      visitedAt: at,
-      officer: officer.trim() || null,
-      idva: idva.trim() || null,
-      ...outcomes,
-      referrals: VISIT_REFERRAL_SERVICES.filter((s) => referrals.includes(s)),
-      notes: notes.trim() || null,
-      completesTasking: completes,
-    })
-    setBusy(false)
-    if (error) setProblem(`Not recorded. ${error.message}`)
-    else onClose()
-  }
-
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault()
-      void submit()
-    }
+    void record(
+      () =>
+        recordVisit({
+          taskingId,
+          visitedAt: at,
+          officer: officer.trim() || null,
+          idva: idva.trim() || null,
+          ...outcomes,
+          referrals: VISIT_REFERRAL_SERVICES.filter((s) => referrals.includes(s)),
+          notes: notes.trim() || null,
+          completesTasking: completes,
+        }),
+      onClose,
+      'Not recorded.',
+    )
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="record-visit-title">
-      <DialogTitle id="record-visit-title">Record support car visit — {incidentRef}</DialogTitle>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={submit}
-        onKeyDown={onKeyDown}
-        sx={{ display: 'contents' }}
-      >
-        <DialogContent dividers sx={{ display: 'grid', gap: 2 }}>
-          {problem && (
-            <Alert severity="error" role="alert">
-              {problem}
-            </Alert>
-          )}
-          <TextField
-            label="When the crew attended"
-            helperText="dd/mm/yyyy hh:mm, UK time"
-            value={visitedAt}
-            onChange={(e) => {
-              setVisitedAt(e.target.value)
-              setProblem(null)
-            }}
-            autoFocus
-            sx={{ maxWidth: 260 }}
-          />
-          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: '1fr 1fr' }}>
-            <TextField
-              label="Officer who attended"
-              value={officer}
-              onChange={(e) => setOfficer(e.target.value)}
-              slotProps={{ htmlInput: { maxLength: 100 } }}
-            />
-            <TextField
-              label="IDVA who attended"
-              value={idva}
-              onChange={(e) => setIdva(e.target.value)}
-              slotProps={{ htmlInput: { maxLength: 100 } }}
-            />
-          </Box>
-          <FormControl component="fieldset">
-            <FormLabel component="legend">What happened</FormLabel>
-            <FormGroup row>
-              {OUTCOMES.map(([key, label]) => (
-                <FormControlLabel
-                  key={key}
-                  label={label}
-                  control={
-                    <Checkbox
-                      checked={outcomes[key]}
-                      onChange={(e) => setOutcomes({ ...outcomes, [key]: e.target.checked })}
-                    />
-                  }
-                />
-              ))}
-            </FormGroup>
-          </FormControl>
-          <FormControl component="fieldset">
-            <FormLabel component="legend">Referrals made, with consent</FormLabel>
-            <FormGroup row>
-              {VISIT_REFERRAL_SERVICES.map((service) => (
-                <FormControlLabel
-                  key={service}
-                  label={REFERRAL_SERVICE_LABELS[service]}
-                  control={
-                    <Checkbox
-                      checked={referrals.includes(service)}
-                      onChange={(e) =>
-                        setReferrals(
-                          e.target.checked
-                            ? [...referrals, service]
-                            : referrals.filter((r) => r !== service),
-                        )
-                      }
-                    />
-                  }
-                />
-              ))}
-            </FormGroup>
-          </FormControl>
-          <TextField
-            label="Notes (optional)"
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-            multiline
-            minRows={2}
-            slotProps={{ htmlInput: { maxLength: 4000 } }}
-          />
-          <FormControlLabel
-            label="This visit completes the tasking (takes it off the car’s list)"
-            control={
-              <Checkbox checked={completes} onChange={(e) => setCompletes(e.target.checked)} />
-            }
-          />
-        </DialogContent>
-        <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={busy}
-            aria-keyshortcuts="Control+Enter"
-          >
-            Record visit
-            <Shortcut keys="Ctrl+Enter" />
-          </Button>
-        </DialogActions>
+    <FormDialog
+      titleId="record-visit-title"
+      title={`Record support car visit — ${incidentRef}`}
+      submitLabel="Record visit"
+      problem={problem}
+      busy={busy}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <TextField
+        label="When the crew attended"
+        helperText="dd/mm/yyyy hh:mm, UK time"
+        value={visitedAt}
+        onChange={(e) => {
+          setVisitedAt(e.target.value)
+          setProblem(null)
+        }}
+        autoFocus
+        sx={{ maxWidth: 260 }}
+      />
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: '1fr 1fr' }}>
+        <TextField
+          label="Officer who attended"
+          value={officer}
+          onChange={(e) => setOfficer(e.target.value)}
+          slotProps={{ htmlInput: { maxLength: 100 } }}
+        />
+        <TextField
+          label="IDVA who attended"
+          value={idva}
+          onChange={(e) => setIdva(e.target.value)}
+          slotProps={{ htmlInput: { maxLength: 100 } }}
+        />
       </Box>
-    </Dialog>
+      <FormControl component="fieldset">
+        <FormLabel component="legend">What happened</FormLabel>
+        <FormGroup row>
+          {OUTCOMES.map(([key, label]) => (
+            <FormControlLabel
+              key={key}
+              label={label}
+              control={
+                <Checkbox
+                  checked={outcomes[key]}
+                  onChange={(e) => setOutcomes({ ...outcomes, [key]: e.target.checked })}
+                />
+              }
+            />
+          ))}
+        </FormGroup>
+      </FormControl>
+      <FormControl component="fieldset">
+        <FormLabel component="legend">Referrals made, with consent</FormLabel>
+        <FormGroup row>
+          {VISIT_REFERRAL_SERVICES.map((service) => (
+            <FormControlLabel
+              key={service}
+              label={REFERRAL_SERVICE_LABELS[service]}
+              control={
+                <Checkbox
+                  checked={referrals.includes(service)}
+                  onChange={(e) =>
+                    setReferrals(
+                      e.target.checked
+                        ? [...referrals, service]
+                        : referrals.filter((r) => r !== service),
+                    )
+                  }
+                />
+              }
+            />
+          ))}
+        </FormGroup>
+      </FormControl>
+      <TextField
+        label="Notes (optional)"
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        multiline
+        minRows={2}
+        slotProps={{ htmlInput: { maxLength: 4000 } }}
+      />
+      <FormControlLabel
+        label="This visit completes the tasking (takes it off the car’s list)"
+        control={<Checkbox checked={completes} onChange={(e) => setCompletes(e.target.checked)} />}
+      />
+    </FormDialog>
   )
 }
