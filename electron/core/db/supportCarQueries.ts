@@ -166,7 +166,9 @@ export function supportCarQueries(db: Db) {
   )
   const figures = db.prepare<{ from: string; to: string }, FiguresRow>(
     `WITH
-     visits AS (SELECT * FROM support_car_visits WHERE visited_at >= :from AND visited_at < :to),
+     -- By when each visit was recorded, like the referrals it made (a visit attended yesterday
+     -- and recorded today counts today, with its referrals).
+     visits AS (SELECT * FROM support_car_visits WHERE at >= :from AND at < :to),
      refs AS (${referralsIn}),
      ${byRoute(
        'engaged',

@@ -103,6 +103,24 @@ describe('the support car in the figures', () => {
     expect(figures.figures.otherServiceReferrals).toBe(2)
   })
 
+  it('counts a visit, with its referrals, when it is recorded, not when the crew attended', async () => {
+    const d = testDesk()
+    await signIn(d)
+    const incidentId = await addIncident(d, 'CL-LATE')
+    // Attended late on the 21st; the crew reports it on the morning of the 22nd.
+    d.setTime('2026-11-22T09:00:00Z')
+    await visited(d, incidentId, { visitedAt: '2026-11-21T23:30:00Z', referrals: ['idva'] })
+    const day = (from: string, to: string) => must(d, 'figures.get', { from, to })
+    const attended = await day('2026-11-21T00:00:00Z', '2026-11-22T00:00:00Z')
+    const recorded = await day('2026-11-22T00:00:00Z', '2026-11-23T00:00:00Z')
+    expect(attended.supportCar).toMatchObject({ visits: 0, engaged: { byVisit: 0 } })
+    expect(recorded.supportCar).toMatchObject({
+      visits: 1,
+      engaged: { byVisit: 1 },
+      referredToDaServices: { byVisit: 1 },
+    })
+  })
+
   it('counts nothing in a period before the work was done', async () => {
     const { d } = await fixturePeriod()
     const before = await must(d, 'figures.get', {
