@@ -2,13 +2,16 @@
 // seconds after it opens and keeps: a busy shift's PDF then takes about a third of the time it
 // takes in a thread that has never laid one out, and the desk's own thread stays free to answer
 // while it is made. The CLI, which makes one PDF and exits, starts the thread without the
-// warm-up. A thread that fails is replaced at the next PDF.
+// warm-up. A thread that fails is replaced at the next PDF; a thread that cannot even load its
+// code (a packaged app whose thread cannot read pdfkit) is not tried again, and the PDFs are laid
+// out on the calling thread instead, as they were before: slower, but the hand over is made.
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { HandoverRecord } from '#shared/handover.ts'
 import { PDF_FONT_FILE } from '../paths.ts'
 import type { PdfAnswer, PdfJob, PdfWorkerData } from './pdfWorker.ts'
+import { renderPdf } from './renderPdf.ts'
 
 export interface PdfRenderer {
   render(record: HandoverRecord): Promise<Buffer>
@@ -33,12 +36,31 @@ function findWorker(): URL {
   return workerUrl
 }
 
-/** `warmUpAfterMs`: start the thread and warm it up that long from now; null to start it at
- * the first PDF, cold. */
-export function pdfRenderer({ warmUpAfterMs }: { warmUpAfterMs: number | null }): PdfRenderer {
+interface Options {
+  /** Start the thread and warm it up this long from now; null to start it at the first PDF. */
+  warmUpAfterMs: number | null
+  /** The thread's script; pdfWorker's own unless a test gives another. */
+  workerUrl?: URL
+}
+
+interface Job {
+  record: HandoverRecord
+  resolve: (pdf: Buffer) => void
+  reject: (e: Error) => void
+}
+
+export function pdfRenderer({ warmUpAfterMs, workerUrl }: Options): PdfRenderer {
   let worker: Worker | null = null
+  /** Set once a thread failed before it could load its code: from then on, PDFs are made here. */
+  let onThisThread = false
   let nextId = 1
-  const waiting = new Map<number, { resolve: (pdf: Buffer) => void; reject: (e: Error) => void }>()
+  const waiting = new Map<number, Job>()
+  const font = () => readFileSync(PDF_FONT_FILE)
+
+  const here = (record: HandoverRecord) =>
+    renderPdf(record, font()).catch((error: unknown) => {
+      throw new Error(`the PDF could not be made: ${(error as Error).message}`)
+    })
 
   function failAll(error: Error) {
     for (const { reject } of waiting.values()) reject(error)
@@ -46,11 +68,16 @@ export function pdfRenderer({ warmUpAfterMs }: { warmUpAfterMs: number | null })
   }
 
   function start(warmUp: boolean): Worker {
-    const data: PdfWorkerData = { font: readFileSync(PDF_FONT_FILE), warmUp }
-    const started = new Worker(findWorker(), { workerData: data })
+    const data: PdfWorkerData = { font: font(), warmUp }
+    const started = new Worker(workerUrl ?? findWorker(), { workerData: data })
+    let loaded = false
     // An idle thread must not keep the process (the CLI, a test) alive.
     started.unref()
     started.on('message', (answer: PdfAnswer) => {
+      if ('ready' in answer) {
+        loaded = true
+        return
+      }
       const job = waiting.get(answer.id)
       if (!job) return
       waiting.delete(answer.id)
@@ -61,23 +88,39 @@ export function pdfRenderer({ warmUpAfterMs }: { warmUpAfterMs: number | null })
       if (worker === started) worker = null
       failAll(new Error(`the PDF could not be made: ${why}`))
     }
-    started.on('error', (error) => lost(error.message))
+    started.on('error', (error) => {
+      if (loaded) return lost(error.message)
+      console.error(
+        'DA Desk: the PDF thread could not load; PDFs are made on the main thread',
+        error,
+      )
+      if (worker === started) worker = null
+      onThisThread = true
+      const jobs = [...waiting.values()]
+      waiting.clear()
+      for (const job of jobs) here(job.record).then(job.resolve, job.reject)
+    })
     started.on('exit', (code) => lost(`its thread stopped (exit code ${code})`))
     return started
   }
 
   const timer =
-    warmUpAfterMs === null ? null : setTimeout(() => (worker ??= start(true)), warmUpAfterMs)
+    warmUpAfterMs === null
+      ? null
+      : setTimeout(() => {
+          if (!onThisThread) worker ??= start(true)
+        }, warmUpAfterMs)
   timer?.unref()
 
   return {
     render(record) {
+      if (onThisThread) return here(record)
       worker ??= start(false)
       const id = nextId++
       const running = worker
       running.ref()
       return new Promise<Buffer>((resolve, reject) => {
-        waiting.set(id, { resolve, reject })
+        waiting.set(id, { record, resolve, reject })
         running.postMessage({ id, record } satisfies PdfJob)
       }).finally(() => {
         if (waiting.size === 0) running.unref()

@@ -20,13 +20,17 @@ export interface PdfJob {
 }
 
 export type PdfAnswer =
-  { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; message: string }
+  | { ready: true }
+  | { id: number; ok: true; pdf: Uint8Array }
+  | { id: number; ok: false; message: string }
 
 /** Enough made-up incidents, laid out enough times, for V8 to optimise the layout code. */
 const WARM_UP_INCIDENTS = 50
 const WARM_UP_RUNS = 3
 
 const port = parentPort!
+// Its code loaded (pdfkit and the rest): a failure from now on is a failure to make a PDF.
+port.postMessage({ ready: true } satisfies PdfAnswer)
 const { font, warmUp } = workerData as PdfWorkerData
 const fontBytes = Buffer.from(font)
 let jobs = 0

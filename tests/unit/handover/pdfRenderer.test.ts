@@ -68,6 +68,21 @@ describe('the PDF thread', () => {
     expect(text(saved(await renderer.render(warmUpRecord(1))))).toContain('Incidents (1)')
   })
 
+  it('makes the PDF on the calling thread when its own cannot load its code', async () => {
+    renderer = pdfRenderer({
+      warmUpAfterMs: null,
+      workerUrl: new URL('../../fixtures/workers/cannotLoad.ts', import.meta.url),
+    })
+    const [one, two] = await Promise.all([
+      renderer.render(warmUpRecord(1)),
+      renderer.render(warmUpRecord(2)),
+    ])
+    expect(text(saved(one!))).toContain('Incidents (1)')
+    expect(text(saved(two!))).toContain('Incidents (2)')
+    // And from then on, without trying the thread again.
+    expect(text(saved(await renderer.render(warmUpRecord(3))))).toContain('Incidents (3)')
+  })
+
   it('starts again after its thread is stopped', async () => {
     renderer = pdfRenderer({ warmUpAfterMs: 0 })
     await renderer.close()
