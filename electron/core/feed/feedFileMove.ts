@@ -67,5 +67,12 @@ export async function moveFeedFile(
   await usableFolder(dirname(target))
   if (await exists(target)) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' })
   await rename(path, target)
-  if (report) await writeFile(`${target}.report.json`, JSON.stringify(report, null, 2) + '\n')
+  if (report) {
+    // Written whole under a dot-name, then renamed: whoever opens the report (IT, or a test)
+    // never reads half of it.
+    const reportPath = `${target}.report.json`
+    const partial = join(dirname(target), `.${basename(reportPath)}.partial`)
+    await writeFile(partial, JSON.stringify(report, null, 2) + '\n')
+    await rename(partial, reportPath)
+  }
 }
