@@ -1,14 +1,7 @@
 // Recording a Clare's Law application made from this incident: right to ask or right to know,
 // who made it and on what date (today unless changed).
 import { useState } from 'react'
-import {
-  FormControl,
-  FormControlLabel,
-  FormLabel,
-  Radio,
-  RadioGroup,
-  TextField,
-} from '@mui/material'
+import { TextField } from '@mui/material'
 import {
   CLARES_LAW_APPLICANT_LABELS,
   CLARES_LAW_APPLICANTS,
@@ -17,15 +10,10 @@ import {
   type ClaresLawApplicant,
   type ClaresLawRoute,
 } from '#shared/claresLaw.ts'
-import { londonDate } from '#shared/time.ts'
 import { FormDialog, useFormSubmit } from '../app/FormDialog.tsx'
+import { RadioChoice } from '../app/RadioChoice.tsx'
+import { londonToday, showDay, typedDay } from '../followUps/followUpDays.ts'
 import { useDesk } from '../store/useDesk.ts'
-
-/** Today in London as YYYY-MM-DD, for the date field. */
-function today(nowMs: number): string {
-  const { year, month, day } = londonDate(new Date(nowMs).toISOString())
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
 
 export function RaiseClaresLawDialog({
   incidentId,
@@ -38,14 +26,19 @@ export function RaiseClaresLawDialog({
   const nowMs = useDesk((s) => s.nowMs)
   const [route, setRoute] = useState<ClaresLawRoute | null>(null)
   const [raisedBy, setRaisedBy] = useState<ClaresLawApplicant | null>(null)
-  const [raisedOn, setRaisedOn] = useState(() => today(nowMs))
+  // Typed as dd/mm/yyyy, like every day in DA Desk (a browser's date picker shows its own
+  // locale's order, which on a US-set machine would be mm/dd).
+  const [dayTyped, setDayTyped] = useState(() => showDay(londonToday(nowMs)))
   const [note, setNote] = useState('')
   const { problem, setProblem, busy, record } = useFormSubmit()
 
   function submit() {
     if (!route) return setProblem('Choose right to ask or right to know.')
     if (!raisedBy) return setProblem('Choose who made the application.')
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(raisedOn)) return setProblem('Give the date it was made.')
+    const raisedOn = typedDay(dayTyped)
+    if (!raisedOn) return setProblem('Give the date it was made as dd/mm/yyyy.')
+    if (raisedOn > londonToday(nowMs))
+      return setProblem('The date it was made cannot be after today.')
     void record(
       () =>
         raiseClaresLaw({
@@ -69,54 +62,38 @@ export function RaiseClaresLawDialog({
       onSubmit={submit}
       onClose={onClose}
     >
-      <FormControl>
-        <FormLabel id="clares-route">Route</FormLabel>
-        <RadioGroup
-          row
-          aria-labelledby="clares-route"
-          value={route ?? ''}
-          onChange={(e) => {
-            setRoute(e.target.value as ClaresLawRoute)
-            setProblem(null)
-          }}
-        >
-          {CLARES_LAW_ROUTES.map((r, i) => (
-            <FormControlLabel
-              key={r}
-              value={r}
-              control={<Radio autoFocus={i === 0} />}
-              label={CLARES_LAW_ROUTE_LABELS[r]}
-            />
-          ))}
-        </RadioGroup>
-      </FormControl>
-      <FormControl>
-        <FormLabel id="clares-applicant">Made by</FormLabel>
-        <RadioGroup
-          row
-          aria-labelledby="clares-applicant"
-          value={raisedBy ?? ''}
-          onChange={(e) => {
-            setRaisedBy(e.target.value as ClaresLawApplicant)
-            setProblem(null)
-          }}
-        >
-          {CLARES_LAW_APPLICANTS.map((a) => (
-            <FormControlLabel
-              key={a}
-              value={a}
-              control={<Radio />}
-              label={CLARES_LAW_APPLICANT_LABELS[a]}
-            />
-          ))}
-        </RadioGroup>
-      </FormControl>
+      <RadioChoice
+        id="clares-route"
+        label="Route"
+        options={CLARES_LAW_ROUTES}
+        labels={CLARES_LAW_ROUTE_LABELS}
+        value={route}
+        onChange={(r) => {
+          setRoute(r)
+          setProblem(null)
+        }}
+        row
+        autoFocus
+      />
+      <RadioChoice
+        id="clares-applicant"
+        label="Made by"
+        options={CLARES_LAW_APPLICANTS}
+        labels={CLARES_LAW_APPLICANT_LABELS}
+        value={raisedBy}
+        onChange={(a) => {
+          setRaisedBy(a)
+          setProblem(null)
+        }}
+        row
+      />
       <TextField
-        label="Date made"
-        type="date"
-        value={raisedOn}
-        onChange={(e) => setRaisedOn(e.target.value)}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today(nowMs) } }}
+        label="Date made (dd/mm/yyyy)"
+        value={dayTyped}
+        onChange={(e) => {
+          setDayTyped(e.target.value)
+          setProblem(null)
+        }}
         sx={{ maxWidth: 220 }}
       />
       <TextField

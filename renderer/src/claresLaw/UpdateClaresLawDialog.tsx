@@ -22,6 +22,7 @@ import {
   type SupportAnswer,
 } from '#shared/claresLaw.ts'
 import { FormDialog, useFormSubmit } from '../app/FormDialog.tsx'
+import { RadioChoice } from '../app/RadioChoice.tsx'
 import { useDesk } from '../store/useDesk.ts'
 
 const NOT_YET = 'not-recorded'
@@ -69,28 +70,18 @@ export function UpdateClaresLawDialog({
       onSubmit={submit}
       onClose={onClose}
     >
-      <FormControl>
-        <FormLabel id="clares-status">
-          {decided(application.status) ? 'Status (stays as it is)' : 'New status'}
-        </FormLabel>
-        <RadioGroup
-          aria-labelledby="clares-status"
-          value={status ?? ''}
-          onChange={(e) => {
-            setStatus(e.target.value as ClaresLawStatus)
-            setProblem(null)
-          }}
-        >
-          {choices.map((s, i) => (
-            <FormControlLabel
-              key={s}
-              value={s}
-              control={<Radio autoFocus={i === 0} />}
-              label={CLARES_LAW_STATUS_LABELS[s]}
-            />
-          ))}
-        </RadioGroup>
-      </FormControl>
+      <RadioChoice
+        id="clares-status"
+        label={decided(application.status) ? 'Status (stays as it is)' : 'New status'}
+        options={choices}
+        labels={CLARES_LAW_STATUS_LABELS}
+        value={status}
+        onChange={(s) => {
+          setStatus(s)
+          setProblem(null)
+        }}
+        autoFocus
+      />
       {status && decided(status) && (
         <FormControl>
           <FormLabel id="clares-support">Did the victim accept ongoing support?</FormLabel>

@@ -2,20 +2,14 @@
 // how soon — urgent, high or routine — which, with the grade and the wait, sets its place on the
 // car's list.
 import { useState } from 'react'
-import {
-  FormControl,
-  FormControlLabel,
-  FormLabel,
-  Radio,
-  RadioGroup,
-  TextField,
-} from '@mui/material'
+import { TextField } from '@mui/material'
 import {
   TASKING_PRIORITIES,
   TASKING_PRIORITY_LABELS,
   type TaskingPriority,
 } from '#shared/supportCar.ts'
 import { FormDialog, useFormSubmit } from '../app/FormDialog.tsx'
+import { RadioChoice } from '../app/RadioChoice.tsx'
 import { useDesk } from '../store/useDesk.ts'
 
 export function TaskCarDialog({
@@ -66,27 +60,18 @@ export function TaskCarDialog({
         required
         slotProps={{ htmlInput: { maxLength: 500 } }}
       />
-      <FormControl>
-        <FormLabel id="task-car-priority">Priority</FormLabel>
-        <RadioGroup
-          row
-          aria-labelledby="task-car-priority"
-          value={priority ?? ''}
-          onChange={(e) => {
-            setPriority(e.target.value as TaskingPriority)
-            setProblem(null)
-          }}
-        >
-          {TASKING_PRIORITIES.map((p) => (
-            <FormControlLabel
-              key={p}
-              value={p}
-              control={<Radio />}
-              label={TASKING_PRIORITY_LABELS[p]}
-            />
-          ))}
-        </RadioGroup>
-      </FormControl>
+      <RadioChoice
+        id="task-car-priority"
+        label="Priority"
+        options={TASKING_PRIORITIES}
+        labels={TASKING_PRIORITY_LABELS}
+        value={priority}
+        onChange={(p) => {
+          setPriority(p)
+          setProblem(null)
+        }}
+        row
+      />
     </FormDialog>
   )
 }
